@@ -1,0 +1,25 @@
+using System.Net.Http;
+
+namespace Gemini.Generated;
+
+// CUSTOM: the generated transport (internal; className in nswag.json) is created per call with the call's context, so that its
+// PrepareRequest/ProcessResponse hooks add auth and tracing headers, record status and headers, and bound the body.
+internal partial class ChatCompletionsClient
+{
+    private readonly GeminiTransport? _transport;
+    private readonly CallContext? _context;
+
+    public ChatCompletionsClient(GeminiTransport transport, CallContext context)
+        : this(transport.HttpClient)
+    {
+        _transport = transport;
+        _context = context;
+        BaseUrl = transport.BaseUrl;
+    }
+
+    static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => GeminiJson.Configure(settings);
+
+    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url) => _transport?.PrepareRequest(request, _context!);
+
+    partial void ProcessResponse(HttpClient client, HttpResponseMessage response) => _transport?.ProcessResponse(response, _context!);
+}

@@ -1,0 +1,387 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+
+namespace Gemini.Generated;
+
+/// <summary>
+/// The client for the AI/ML API chat-completions endpoint. Create one per application and share it: it is immutable and
+/// thread-safe.
+/// </summary>
+/// <example>
+/// <code>
+/// var client = new GeminiClient(apiKey);
+/// var completion = await client.CompleteAsync("Why is the sky blue?");
+/// Console.WriteLine(completion.Text);
+/// </code>
+/// </example>
+public class GeminiClient
+{
+    private static readonly object RandomLock = new();
+    private static readonly Random Jitter = new();
+
+    private readonly GeminiClientOptions _options = null!;
+    private readonly GeminiTransport _transport = null!;
+    private readonly RetryBudget _budget = null!;
+    private readonly Redactor _redactor = null!;
+    private readonly ILogger? _logger;
+
+    /// <summary>For mocking: a client that is not connected to anything.</summary>
+    protected GeminiClient()
+    {
+    }
+
+    /// <summary>A client with this API key and default settings.</summary>
+    /// <exception cref="ArgumentException">The key is empty or not usable in a header.</exception>
+    public GeminiClient(string apiKey)
+        : this(new GeminiClientOptions { ApiKey = apiKey ?? throw new ArgumentNullException(nameof(apiKey)) })
+    {
+    }
+
+    /// <summary>A client with these settings. The key comes from the options, else from AIML_API_KEY, else AIMLAPI_API_KEY.</summary>
+    /// <exception cref="ArgumentException">A setting is invalid, or there is no key; the message names the setting.</exception>
+    public GeminiClient(GeminiClientOptions options)
+        : this(options, Environment.GetEnvironmentVariable)
+    {
+    }
+
+    internal GeminiClient(GeminiClientOptions options, Func<string, string?> environment)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        _options = options.Clone();
+        var apiKey = _options.Validate(environment);
+        _redactor = new Redactor(apiKey);
+        _budget = new RetryBudget(_options.RetryPolicy.RetryBudget);
+        _logger = _options.Logger;
+        _transport = new GeminiTransport(_options.HttpClient ?? SharedHttpClient.Instance, _options.BaseUrl, apiKey, _options.MaxResponseBytes, _options.ApplicationId);
+    }
+
+    /// <summary>A client whose key comes from AIML_API_KEY (or AIMLAPI_API_KEY), with default settings.</summary>
+    /// <exception cref="ArgumentException">Neither variable is set.</exception>
+    public static GeminiClient FromEnvironment() => new(new GeminiClientOptions());
+
+    /// <summary>The base URL requests go to.</summary>
+    public virtual Uri BaseUrl => _options.BaseUrl;
+
+    /// <summary>The model sent when a request names none.</summary>
+    public virtual string DefaultModel => _options.DefaultModel;
+
+    /// <summary>The limit sent as <c>max_completion_tokens</c> when a request sets no limit; null when none is sent. See <see cref="GeminiClientOptions.DefaultTokenLimit"/>.</summary>
+    public virtual int? DefaultMaxCompletionTokens => _options.DefaultMaxCompletionTokens;
+
+    /// <summary>What a truncated completion does, unless a call overrides it.</summary>
+    public virtual TruncationBehavior TruncationBehavior => _options.TruncationBehavior;
+
+    /// <summary>Sends one user message and returns the completion.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="prompt"/> is null.</exception>
+    /// <exception cref="AimlApiException">The service answered with an error.</exception>
+    /// <exception cref="GeminiTruncationException">The token limit cut the answer off and, by <see cref="TruncationBehavior"/>, that throws.</exception>
+    /// <exception cref="GeminiTimeoutException">A timeout of the client's expired.</exception>
+    /// <exception cref="GeminiNetworkException">The service could not be reached.</exception>
+    public virtual Task<ChatCompletion> CompleteAsync(string prompt, CancellationToken cancellationToken = default) =>
+        CompleteAsync(new ChatCompletionRequest(ChatMessage.User(prompt ?? throw new ArgumentNullException(nameof(prompt)))), null, cancellationToken);
+
+    /// <summary>Sends a request and returns the completion.</summary>
+    /// <exception cref="ArgumentException">The request breaks a constraint of the API; nothing was sent.</exception>
+    /// <exception cref="AimlApiException">The service answered with an error.</exception>
+    /// <exception cref="GeminiTruncationException">The token limit cut the answer off and, by <see cref="TruncationBehavior"/>, that throws.</exception>
+    /// <exception cref="GeminiTimeoutException">A timeout of the client's expired.</exception>
+    /// <exception cref="GeminiNetworkException">The service could not be reached.</exception>
+    public virtual Task<ChatCompletion> CompleteAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default) =>
+        CompleteAsync(request, null, cancellationToken);
+
+    /// <summary>Sends a request with per-call options (a client request id, a truncation behaviour) and returns the completion.</summary>
+    /// <exception cref="ArgumentException">The request or the options break a constraint of the API; nothing was sent.</exception>
+    /// <exception cref="AimlApiException">The service answered with an error.</exception>
+    /// <exception cref="GeminiTruncationException">The token limit cut the answer off and, by <see cref="TruncationBehavior"/>, that throws.</exception>
+    /// <exception cref="GeminiTimeoutException">A timeout of the client's expired.</exception>
+    /// <exception cref="GeminiNetworkException">The service could not be reached.</exception>
+    public virtual async Task<ChatCompletion> CompleteAsync(ChatCompletionRequest request, ChatRequestOptions? options, CancellationToken cancellationToken = default)
+    {
+        var body = Prepare(request, options, streaming: false);
+        var context = new CallContext(options?.ClientRequestId);
+        var completion = await ExecuteAsync(
+            async (attempt, token) => await new ChatCompletionsClient(_transport, attempt).CreateChatCompletionAsync(body, token).ConfigureAwait(false),
+            context,
+            cancellationToken).ConfigureAwait(false);
+
+        completion.ResponseInfo = new ResponseInfo(context.StatusCode ?? 200, context.Headers!, context.Attempt);
+        completion.TokenLimit = body.TokenLimit;
+        completion.ApplyTruncationBehavior(options?.TruncationBehavior ?? _options.TruncationBehavior);
+        return completion;
+    }
+
+    /// <summary>Streams the answer to one user message. Enumerate the result to get chunks as they arrive.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="prompt"/> is null.</exception>
+    public virtual ChatStream CompleteStreamingAsync(string prompt, CancellationToken cancellationToken = default) =>
+        CompleteStreamingAsync(new ChatCompletionRequest(ChatMessage.User(prompt ?? throw new ArgumentNullException(nameof(prompt)))), null, cancellationToken);
+
+    /// <summary>
+    /// Streams the answer to a request. The request is checked now; it is sent when enumeration starts. Each chunk is yielded as
+    /// soon as its event arrives; <see cref="ChatStream.Completion"/> holds the whole completion, with usage and cost, at the end.
+    /// </summary>
+    /// <exception cref="ArgumentException">The request or the options break a constraint of the API; nothing was sent.</exception>
+    public virtual ChatStream CompleteStreamingAsync(ChatCompletionRequest request, ChatRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var body = Prepare(request, options, streaming: true);
+        return new ChatStream(this, body, options, options?.TruncationBehavior ?? _options.TruncationBehavior, cancellationToken);
+    }
+
+    internal TimeSpan StreamIdleTimeout => _options.StreamIdleTimeout;
+
+    internal Redactor Redactor => _redactor;
+
+    /// <summary>Sends a streaming request, retrying until a 200 response's headers arrive; the caller reads (and disposes) the body.</summary>
+    internal Task<HttpResponseMessage> SendStreamingAsync(ChatCompletionRequest body, CallContext context, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            async (attempt, token) =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, _transport.ChatCompletionsUrl)
+                {
+                    Content = new StringContent(JsonConvert.SerializeObject(body, GeminiJson.Settings), System.Text.Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Accept.ParseAdd("text/event-stream");
+                _transport.PrepareRequest(request, attempt);
+                var response = await _transport.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                try
+                {
+                    _transport.ProcessResponse(response, attempt);
+                    if ((int)response.StatusCode != 200)
+                    {
+                        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                        throw new ServiceResponseException($"The HTTP status code of the response was not expected ({(int)response.StatusCode}).", (int)response.StatusCode, text, attempt.Headers!, null);
+                    }
+
+                    return response;
+                }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
+            },
+            context,
+            cancellationToken);
+
+    private ChatCompletionRequest Prepare(ChatCompletionRequest request, ChatRequestOptions? options, bool streaming)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        ChatRequestOptions.ValidateClientRequestId(options?.ClientRequestId, nameof(ChatRequestOptions.ClientRequestId));
+        if (options?.TruncationBehavior is { } behavior && !Enum.IsDefined(typeof(TruncationBehavior), behavior))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ChatRequestOptions.TruncationBehavior), behavior, "Unknown TruncationBehavior.");
+        }
+
+        if (!streaming && request.Stream == true)
+        {
+            throw new ArgumentException("stream is true: call CompleteStreamingAsync to stream, or leave Stream unset.", "stream");
+        }
+
+        var body = request.CopyForSending();
+        body.Model ??= _options.DefaultModel;
+        if (body.MaxCompletionTokens is null && body.MaxTokens is null)
+        {
+            body.MaxCompletionTokens = _options.DefaultMaxCompletionTokens;
+        }
+
+        if (streaming)
+        {
+            body.Stream = true;
+            body.StreamOptions ??= new ChatStreamOptions { IncludeUsage = true };
+        }
+
+        RequestValidator.Validate(body);
+        return body;
+    }
+
+    /// <summary>Runs a call's attempts: timeouts per attempt and overall, retries by the policy and the shared budget, typed errors.</summary>
+    private async Task<T> ExecuteAsync<T>(Func<CallContext, CancellationToken, Task<T>> attempt, CallContext context, CancellationToken cancellationToken)
+    {
+        var policy = _options.RetryPolicy;
+        using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        total.CancelAfter(_options.TotalTimeout);
+        var call = Stopwatch.StartNew();
+
+        for (var number = 1; ; number++)
+        {
+            context.StartAttempt(number);
+            var started = call.Elapsed;
+            Exception failure;
+            var retryable = false;
+            var timedOut = false;
+            TimeSpan? retryAfter = null;
+
+            using (var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(total.Token))
+            {
+                attemptCancellation.CancelAfter(_options.AttemptTimeout);
+                try
+                {
+                    var result = await attempt(context, attemptCancellation.Token).ConfigureAwait(false);
+                    _budget.Release(number > 1 ? policy.RetryCost : 1);
+                    Report(context, null, call.Elapsed - started, null);
+                    return result;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    Report(context, null, call.Elapsed - started, null);
+                    throw;
+                }
+                catch (OperationCanceledException ex) when (total.IsCancellationRequested)
+                {
+                    failure = Timeout(_options.TotalTimeout, "the call's total timeout (GeminiClientOptions.TotalTimeout)", number, ex);
+                }
+                catch (OperationCanceledException ex)
+                {
+                    // The attempt's own timeout, or the injected HttpClient's Timeout.
+                    timedOut = true;
+                    retryable = policy.RetryOnTimeout && !context.ResponseStarted;
+                    failure = Timeout(_options.AttemptTimeout, "the attempt timeout (GeminiClientOptions.AttemptTimeout)", number, ex);
+                }
+                catch (ServiceResponseException ex)
+                {
+                    retryable = ex.StatusCode != 200 && policy.IsRetryable(ex.StatusCode);
+                    retryAfter = RetryAfterParser.Parse(ex.Headers, DateTimeOffset.UtcNow);
+                    failure = ToApiException(ex, context);
+                }
+                catch (HttpRequestException ex) when (!context.ResponseStarted)
+                {
+                    retryable = true;
+                    failure = new GeminiNetworkException(
+                        $"Could not reach the AI/ML API at {_transport.BaseUrl}: {_redactor.Redact(Describe(ex))}. Attempts: {number}.", number, ex);
+                }
+                catch (Exception ex) when (ex is IOException or HttpRequestException)
+                {
+                    failure = new GeminiNetworkException(
+                        $"The connection failed while reading the response from {_transport.BaseUrl}: {_redactor.Redact(Describe(ex))}. " +
+                        "The request may have run, and been billed, on the server; it was not retried.", number, ex);
+                }
+                catch (GeminiException ex)
+                {
+                    failure = ex;
+                }
+                catch (Exception ex) when (ex is not ArgumentException)
+                {
+                    failure = new GeminiException($"Unexpected failure calling the AI/ML API: {_redactor.Redact(ex.Message)}", ex);
+                }
+            }
+
+            TimeSpan? delay = null;
+            if (retryable && number <= policy.MaxRetries && _budget.TryAcquire(timedOut ? policy.RetryCost * 2 : policy.RetryCost))
+            {
+                delay = retryAfter is { } asked
+                    ? (asked < policy.MaxRetryAfter ? asked : policy.MaxRetryAfter)
+                    : policy.Backoff(number, NextRandom());
+                if (call.Elapsed + delay.Value >= _options.TotalTimeout)
+                {
+                    delay = null;
+                }
+            }
+
+            Report(context, failure, call.Elapsed - started, delay);
+            if (delay is null)
+            {
+                throw failure;
+            }
+
+            try
+            {
+                await Task.Delay(delay.Value, total.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Timeout(_options.TotalTimeout, "the call's total timeout (GeminiClientOptions.TotalTimeout)", number, failure);
+            }
+        }
+    }
+
+    private AimlApiException ToApiException(ServiceResponseException ex, CallContext context)
+    {
+        string? problem = null;
+        if (ex.StatusCode == 200)
+        {
+            problem = ex.InnerException is JsonException json
+                ? $"the body is not a chat completion the SDK can read ({_redactor.Redact(json.Message)})"
+                : "the body is empty where a chat completion was expected";
+        }
+
+        return AimlApiException.FromResponse(ex.StatusCode, ex.Headers, ex.Response, context.ClientRequestId, _redactor, DateTimeOffset.UtcNow, ex, problem);
+    }
+
+    private static GeminiTimeoutException Timeout(TimeSpan timeout, string which, int attempts, Exception inner) =>
+        new($"No response within {which} of {timeout.TotalSeconds:0.###} s, after {attempts} attempt{(attempts == 1 ? "" : "s")}. " +
+            "A completion that timed out on the client may still have run, and been billed, on the server.", timeout, attempts, inner);
+
+    private void Report(CallContext context, Exception? error, TimeSpan duration, TimeSpan? retryDelay)
+    {
+        var attempt = new GeminiAttempt(context.Attempt, context.StatusCode, error, duration, retryDelay, context.ClientRequestId);
+        if (_logger?.IsEnabled(error is null ? LogLevel.Debug : LogLevel.Warning) == true)
+        {
+            if (error is null)
+            {
+                _logger.LogDebug("Gemini attempt {Attempt}: {StatusCode} in {DurationMs} ms", attempt.Number, attempt.StatusCode, (long)duration.TotalMilliseconds);
+            }
+            else
+            {
+                _logger.LogWarning("Gemini attempt {Attempt} failed ({StatusCode}, {Error}) in {DurationMs} ms; retry in {RetryDelayMs} ms",
+                    attempt.Number, attempt.StatusCode, error.GetType().Name, (long)duration.TotalMilliseconds, (long?)retryDelay?.TotalMilliseconds);
+            }
+        }
+
+        _options.OnAttempt?.Invoke(attempt);
+    }
+
+    private static double NextRandom()
+    {
+        lock (RandomLock)
+        {
+            return Jitter.NextDouble();
+        }
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var message = ex.Message.TrimEnd('.');
+        var inner = ex.InnerException?.Message.TrimEnd('.');
+        return inner is null || message.Contains(inner) ? message : $"{message} ({inner})";
+    }
+}
+
+/// <summary>The HttpClient used when the options inject none: one per process, so connections are pooled.</summary>
+internal static class SharedHttpClient
+{
+    public static HttpClient Instance { get; } = Create();
+
+    private static HttpClient Create()
+    {
+#if NET5_0_OR_GREATER
+        var handler = new SocketsHttpHandler
+        {
+            // Re-resolve DNS now and then; keep connections warm in between.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+            MaxAutomaticRedirections = 5,
+        };
+#else
+        var handler = new HttpClientHandler
+        {
+            AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+            MaxAutomaticRedirections = 5,
+        };
+#endif
+        // The client's own timeouts apply; HttpClient's 100 s default would cut long reasoning answers.
+        return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+}

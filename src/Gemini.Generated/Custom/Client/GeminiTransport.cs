@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+
+namespace Gemini.Generated;
+
+/// <summary>What every request of one client shares: the HttpClient, the URL, the headers, the response limit.</summary>
+internal sealed class GeminiTransport
+{
+    /// <summary>The operation path, relative to the base URL; the generated client uses the same one (a contract test checks both).</summary>
+    public const string ChatCompletionsPath = "v1/chat/completions";
+
+    private static readonly string Version =
+        typeof(GeminiTransport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0";
+
+    private readonly AuthenticationHeaderValue _authorization;
+    private readonly string _userAgent;
+
+    public GeminiTransport(HttpClient httpClient, Uri baseUrl, string apiKey, long maxResponseBytes, string? applicationId)
+    {
+        HttpClient = httpClient;
+        BaseUrl = baseUrl.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUrl.AbsoluteUri : baseUrl.AbsoluteUri + "/";
+        ChatCompletionsUrl = new Uri(BaseUrl + ChatCompletionsPath);
+        MaxResponseBytes = maxResponseBytes;
+        _authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        _userAgent = $"Gemini.Generated/{Version}" + (string.IsNullOrWhiteSpace(applicationId) ? string.Empty : " " + applicationId!.Trim());
+    }
+
+    public HttpClient HttpClient { get; }
+
+    /// <summary>The base URL with a trailing slash, as the generated client wants it.</summary>
+    public string BaseUrl { get; }
+
+    public Uri ChatCompletionsUrl { get; }
+
+    public long MaxResponseBytes { get; }
+
+    /// <summary>Adds auth, tracing and identification headers. Called by the generated client's PrepareRequest and by the stream.</summary>
+    public void PrepareRequest(HttpRequestMessage request, CallContext context)
+    {
+        request.Headers.Authorization = _authorization;
+        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        if (context.ClientRequestId is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Client-Request-Id", context.ClientRequestId);
+        }
+    }
+
+    /// <summary>Records the response and bounds its body. Called by the generated client's ProcessResponse and by the stream.</summary>
+    public void ProcessResponse(HttpResponseMessage response, CallContext context)
+    {
+        context.ResponseStarted = true;
+        context.StatusCode = (int)response.StatusCode;
+        context.Headers = CopyHeaders(response);
+        if (response.Content is { } content)
+        {
+            if (content.Headers.ContentLength > MaxResponseBytes)
+            {
+                throw new GeminiResponseTooLargeException(MaxResponseBytes);
+            }
+
+            response.Content = new LimitedContent(content, MaxResponseBytes);
+        }
+    }
+
+    public static Dictionary<string, IEnumerable<string>> CopyHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers)
+        {
+            headers[header.Key] = header.Value;
+        }
+
+        if (response.Content is not null)
+        {
+            foreach (var header in response.Content.Headers)
+            {
+                headers[header.Key] = header.Value;
+            }
+        }
+
+        return headers;
+    }
+}
+
+/// <summary>The state of one call across its attempts.</summary>
+internal sealed class CallContext
+{
+    public CallContext(string? clientRequestId)
+    {
+        ClientRequestId = clientRequestId;
+    }
+
+    public string? ClientRequestId { get; }
+
+    public int Attempt { get; set; }
+
+    /// <summary>Whether this attempt got a response (headers). A failure after that is never retried as a connection failure.</summary>
+    public bool ResponseStarted { get; set; }
+
+    public int? StatusCode { get; set; }
+
+    public IReadOnlyDictionary<string, IEnumerable<string>>? Headers { get; set; }
+
+    public void StartAttempt(int attempt)
+    {
+        Attempt = attempt;
+        ResponseStarted = false;
+        StatusCode = null;
+        Headers = null;
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Gemini.Generated;
+
+/// <summary>Response content that stops reading at a byte limit, so a runaway body cannot exhaust memory.</summary>
+internal sealed class LimitedContent : HttpContent
+{
+    private readonly HttpContent _inner;
+    private readonly long _limit;
+
+    public LimitedContent(HttpContent inner, long limit)
+    {
+        _inner = inner;
+        _limit = limit;
+        foreach (var header in inner.Headers)
+        {
+            Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+    }
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    {
+        using var source = await CreateContentReadStreamAsync().ConfigureAwait(false);
+        await source.CopyToAsync(stream).ConfigureAwait(false);
+    }
+
+    protected override async Task<Stream> CreateContentReadStreamAsync() =>
+        new LimitedStream(await _inner.ReadAsStreamAsync().ConfigureAwait(false), _limit);
+
+#if NET5_0_OR_GREATER
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        using var source = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
+        await source.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
+        new LimitedStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _limit);
+#endif
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>A read-only stream that throws <see cref="GeminiResponseTooLargeException"/> once more than the limit was read.</summary>
+internal sealed class LimitedStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly long _limit;
+    private long _read;
+
+    public LimitedStream(Stream inner, long limit)
+    {
+        _inner = inner;
+        _limit = limit;
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _read;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(_inner.Read(buffer, offset, count));
+
+    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        Count(await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
+
+#if NET5_0_OR_GREATER
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+
+    public override int Read(Span<byte> buffer) => Count(_inner.Read(buffer));
+#endif
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private int Count(int read)
+    {
+        _read += read;
+        if (_read > _limit)
+        {
+            throw new GeminiResponseTooLargeException(_limit);
+        }
+
+        return read;
+    }
+}

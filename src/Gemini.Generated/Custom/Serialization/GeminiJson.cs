@@ -1,0 +1,24 @@
+using Newtonsoft.Json;
+
+namespace Gemini.Generated;
+
+/// <summary>The one set of serializer settings the SDK uses everywhere. Built once: a contract resolver per call costs milliseconds.</summary>
+internal static class GeminiJson
+{
+    /// <summary>Deeper documents are refused rather than parsed.</summary>
+    public const int MaxDepth = 64;
+
+    public static JsonSerializerSettings Settings { get; } = Configure(new JsonSerializerSettings());
+
+    public static JsonSerializer Serializer { get; } = JsonSerializer.Create(Settings);
+
+    public static JsonSerializerSettings Configure(JsonSerializerSettings settings)
+    {
+        settings.NullValueHandling = NullValueHandling.Ignore;
+        settings.MissingMemberHandling = MissingMemberHandling.Ignore;
+        // Strings that look like dates stay strings: unknown fields are kept exactly as sent.
+        settings.DateParseHandling = DateParseHandling.None;
+        settings.MaxDepth = MaxDepth;
+        return settings;
+    }
+}

@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Gemini.Generated;
+
+/// <summary>
+/// A streamed completion. Enumerate it (once) with <c>await foreach</c> to get each chunk as soon as its event arrives; the
+/// response is read as it comes, never buffered. <see cref="Text"/> is the answer so far; when the stream ends,
+/// <see cref="Completion"/> is the whole completion, with usage and cost, in the same shape <see cref="GeminiClient.CompleteAsync(ChatCompletionRequest, CancellationToken)"/> returns.
+/// </summary>
+/// <remarks>
+/// A failure before the stream starts throws what the non-streaming call throws (<see cref="AimlApiException"/>, ...). A failure
+/// after it started throws <see cref="GeminiStreamException"/> with the partial completion; a stream that ends without
+/// <c>[DONE]</c> or a finish reason is such a failure, never a silent short answer. Streams are never retried once started.
+/// </remarks>
+public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
+{
+    private readonly GeminiClient _client = null!;
+    private readonly ChatCompletionRequest _body = null!;
+    private readonly TruncationBehavior _truncation;
+    private readonly CancellationToken _cancellationToken;
+    private readonly string? _clientRequestId;
+    private int _enumerated;
+
+    /// <summary>For mocking.</summary>
+    protected ChatStream()
+    {
+        Accumulator = new ChatCompletionAccumulator();
+    }
+
+    internal ChatStream(GeminiClient client, ChatCompletionRequest body, ChatRequestOptions? options, TruncationBehavior truncation, CancellationToken cancellationToken)
+    {
+        _client = client;
+        _body = body;
+        _truncation = truncation;
+        _cancellationToken = cancellationToken;
+        _clientRequestId = options?.ClientRequestId;
+        Accumulator = new ChatCompletionAccumulator { TokenLimit = body.TokenLimit };
+    }
+
+    /// <summary>Everything received so far, merged.</summary>
+    public ChatCompletionAccumulator Accumulator { get; }
+
+    /// <summary>The answer so far.</summary>
+    public virtual string Text => Accumulator.Text;
+
+    /// <summary>The HTTP response, once the stream started.</summary>
+    public virtual ResponseInfo? ResponseInfo => Accumulator.ResponseInfo;
+
+    /// <summary>The whole completion, once the stream ended successfully; otherwise null.</summary>
+    public virtual ChatCompletion? Completion { get; private set; }
+
+    /// <summary>Reads the stream to its end, if no one has started reading it, and returns the whole completion.</summary>
+    /// <exception cref="InvalidOperationException">The stream was already enumerated and did not complete.</exception>
+    public virtual async Task<ChatCompletion> GetCompletionAsync(CancellationToken cancellationToken = default)
+    {
+        if (Completion is not null)
+        {
+            return Completion;
+        }
+
+        if (Volatile.Read(ref _enumerated) != 0)
+        {
+            throw new InvalidOperationException("The stream was already read and did not complete, so there is no completion; see the GeminiStreamException it threw.");
+        }
+
+        await foreach (var _ in WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+        }
+
+        return Completion!;
+    }
+
+    /// <summary>Enumerates the chunks. A stream can be enumerated once.</summary>
+    /// <exception cref="InvalidOperationException">The stream is already being, or was, enumerated.</exception>
+    public virtual IAsyncEnumerator<ChatCompletionChunk> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _enumerated, 1) != 0)
+        {
+            throw new InvalidOperationException("A ChatStream can be enumerated once; use Completion or Accumulator for what it received.");
+        }
+
+        return ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+    }
+
+    /// <summary>Enumerates with a cancellation token.</summary>
+    public ConfiguredCancelableAsyncEnumerable<ChatCompletionChunk> WithCancellation(CancellationToken cancellationToken) =>
+        TaskAsyncEnumerableExtensions.WithCancellation(this, cancellationToken);
+
+    private async IAsyncEnumerable<ChatCompletionChunk> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, cancellationToken);
+        var callerToken = cancellation.Token;
+        var context = new CallContext(_clientRequestId);
+        var response = await _client.SendStreamingAsync(_body, context, callerToken).ConfigureAwait(false);
+        using var responseScope = response;
+        Accumulator.ResponseInfo = new ResponseInfo((int)response.StatusCode, context.Headers!, context.Attempt);
+
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
+        using var parser = new ChunkParser();
+        var done = false;
+#if NET5_0_OR_GREATER
+        var body = await response.Content.ReadAsStreamAsync(callerToken).ConfigureAwait(false);
+#else
+        var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        using var bodyScope = body;
+        var events = SseParser.Create(new IdleTimeoutStream(body, idle, _client.StreamIdleTimeout), parser.Parse)
+            .EnumerateAsync(idle.Token)
+            .GetAsyncEnumerator(idle.Token);
+        try
+        {
+            while (true)
+            {
+                StreamEvent item;
+                try
+                {
+                    if (!await events.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    item = events.Current.Data;
+                }
+                catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (OperationCanceledException ex)
+                {
+                    throw Failure(GeminiStreamFailure.IdleTimeout,
+                        $"No data for {_client.StreamIdleTimeout.TotalSeconds:0.###} s (GeminiClientOptions.StreamIdleTimeout); the stream was abandoned.", ex);
+                }
+                catch (GeminiResponseTooLargeException)
+                {
+                    throw;
+                }
+                catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException)
+                {
+                    throw Failure(GeminiStreamFailure.ConnectionLost, $"The connection broke after {Accumulator.ChunkCount} chunks: {_client.Redactor.Redact(ex.Message)}", ex);
+                }
+
+                if (item.IsDone)
+                {
+                    done = true;
+                    break;
+                }
+
+                if (item.ServiceError is not null)
+                {
+                    var message = _client.Redactor.Redact(item.ServiceError);
+                    throw Failure(GeminiStreamFailure.ServiceError, $"The service sent an error after {Accumulator.ChunkCount} chunks: {message}", null, message, _client.Redactor.Redact(item.Raw));
+                }
+
+                if (item.Invalid is not null)
+                {
+                    throw Failure(GeminiStreamFailure.InvalidEvent, $"An event after {Accumulator.ChunkCount} chunks is not valid JSON: {item.Invalid.Message}", item.Invalid, null, _client.Redactor.Redact(item.Raw));
+                }
+
+                if (item.Chunk is { } chunk)
+                {
+                    Accumulator.Append(chunk);
+                    yield return chunk;
+                }
+            }
+        }
+        finally
+        {
+            await events.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (!done && Accumulator.FinishReason is null)
+        {
+            throw Failure(GeminiStreamFailure.Incomplete,
+                $"The stream ended after {Accumulator.ChunkCount} chunks without [DONE] or a finish reason; the answer may be cut short.", null);
+        }
+
+        var completion = Accumulator.ToCompletion();
+        Completion = completion;
+        completion.ApplyTruncationBehavior(_truncation);
+    }
+
+    private GeminiStreamException Failure(GeminiStreamFailure failure, string message, Exception? inner, string? serviceMessage = null, string? raw = null) =>
+        new(message + " The partial completion is in GeminiStreamException.Partial.", failure, Accumulator.ToCompletion(), serviceMessage, raw, inner);
+}

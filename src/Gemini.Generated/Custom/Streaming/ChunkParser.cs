@@ -1,0 +1,212 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Text;
+using Newtonsoft.Json;
+
+namespace Gemini.Generated;
+
+/// <summary>What one server-sent event turned out to be.</summary>
+internal readonly struct StreamEvent
+{
+    public ChatCompletionChunk? Chunk { get; init; }
+
+    public bool IsDone { get; init; }
+
+    public bool IsEmpty { get; init; }
+
+    /// <summary>The event's data, kept only for error and invalid events.</summary>
+    public string? Raw { get; init; }
+
+    public string? ServiceError { get; init; }
+
+    public JsonException? Invalid { get; init; }
+}
+
+/// <summary>
+/// Parses stream events into chunks straight from the SSE parser's bytes, with one reusable, pooled decode path per stream: no
+/// string per event, a pooled char buffer per JSON reader.
+/// </summary>
+internal sealed class ChunkParser : IDisposable
+{
+    private const int MaxRawLength = 2048;
+    private static readonly byte[] Done = Encoding.ASCII.GetBytes("[DONE]");
+
+    private readonly CharSegmentReader _reader = new();
+    private char[] _chars = ArrayPool<char>.Shared.Rent(4096);
+#if NETSTANDARD2_0
+    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(4096);
+#endif
+
+    public StreamEvent Parse(string eventType, ReadOnlySpan<byte> data)
+    {
+        var trimmed = Trim(data);
+        if (trimmed.IsEmpty)
+        {
+            return new StreamEvent { IsEmpty = true };
+        }
+
+        if (trimmed.SequenceEqual(Done))
+        {
+            return new StreamEvent { IsDone = true };
+        }
+
+        var length = Decode(data);
+        if (string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase))
+        {
+            var raw = Raw(length);
+            return new StreamEvent { ServiceError = ErrorMessage(raw) ?? raw, Raw = raw };
+        }
+
+        ChatCompletionChunk? chunk;
+        try
+        {
+            _reader.Reset(_chars, length);
+            using var json = new JsonTextReader(_reader)
+            {
+                ArrayPool = JsonCharPool.Instance,
+                CloseInput = false,
+                MaxDepth = GeminiJson.MaxDepth,
+                DateParseHandling = DateParseHandling.None,
+            };
+            chunk = GeminiJson.Serializer.Deserialize<ChatCompletionChunk>(json);
+        }
+        catch (JsonException ex)
+        {
+            return new StreamEvent { Invalid = ex, Raw = Raw(length) };
+        }
+
+        if (chunk is null)
+        {
+            return new StreamEvent { IsEmpty = true };
+        }
+
+        // An error sent as a data event: {"error": {...}}, or the documented error body {"message", "statusCode", ...} without choices.
+        var extra = chunk.AdditionalProperties;
+        if (extra.Count > 0 && (extra.ContainsKey("error") || (chunk.Choices is null && extra.ContainsKey("message") && extra.ContainsKey("statusCode"))))
+        {
+            var raw = Raw(length);
+            return new StreamEvent { ServiceError = ErrorMessage(raw) ?? raw, Raw = raw };
+        }
+
+        return new StreamEvent { Chunk = chunk };
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<char>.Shared.Return(_chars);
+        _chars = Array.Empty<char>();
+#if NETSTANDARD2_0
+        ArrayPool<byte>.Shared.Return(_bytes);
+        _bytes = Array.Empty<byte>();
+#endif
+    }
+
+    private int Decode(ReadOnlySpan<byte> data)
+    {
+        var needed = Encoding.UTF8.GetMaxCharCount(data.Length);
+        if (_chars.Length < needed)
+        {
+            ArrayPool<char>.Shared.Return(_chars);
+            _chars = ArrayPool<char>.Shared.Rent(needed);
+        }
+
+#if NETSTANDARD2_0
+        if (_bytes.Length < data.Length)
+        {
+            ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = ArrayPool<byte>.Shared.Rent(data.Length);
+        }
+
+        data.CopyTo(_bytes);
+        return Encoding.UTF8.GetChars(_bytes, 0, data.Length, _chars, 0);
+#else
+        return Encoding.UTF8.GetChars(data, _chars);
+#endif
+    }
+
+    private string Raw(int length) => new(_chars, 0, Math.Min(length, MaxRawLength));
+
+    private static string? ErrorMessage(string raw)
+    {
+        try
+        {
+            var json = Newtonsoft.Json.Linq.JToken.Parse(raw);
+            var message = json["error"] is Newtonsoft.Json.Linq.JObject error ? error["message"] : json["message"] ?? json["error"];
+            return message?.Type == Newtonsoft.Json.Linq.JTokenType.String ? (string?)message : message?.ToString(Formatting.None);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> data)
+    {
+        var start = 0;
+        var end = data.Length;
+        while (start < end && data[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        while (end > start && data[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            end--;
+        }
+
+        return data.Slice(start, end - start);
+    }
+
+    /// <summary>A TextReader over a reusable char buffer.</summary>
+    private sealed class CharSegmentReader : TextReader
+    {
+        private char[] _buffer = Array.Empty<char>();
+        private int _length;
+        private int _position;
+
+        public void Reset(char[] buffer, int length)
+        {
+            _buffer = buffer;
+            _length = length;
+            _position = 0;
+        }
+
+        public override int Peek() => _position < _length ? _buffer[_position] : -1;
+
+        public override int Read() => _position < _length ? _buffer[_position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var available = Math.Min(count, _length - _position);
+            if (available <= 0)
+            {
+                return 0;
+            }
+
+            Array.Copy(_buffer, _position, buffer, index, available);
+            _position += available;
+            return available;
+        }
+    }
+}
+
+/// <summary>Lets Newtonsoft's readers rent their char buffers instead of allocating them.</summary>
+internal sealed class JsonCharPool : IArrayPool<char>
+{
+    public static JsonCharPool Instance { get; } = new();
+
+    public char[] Rent(int minimumLength) => ArrayPool<char>.Shared.Rent(minimumLength);
+
+    public void Return(char[]? array)
+    {
+        if (array is not null)
+        {
+            ArrayPool<char>.Shared.Return(array);
+        }
+    }
+}
