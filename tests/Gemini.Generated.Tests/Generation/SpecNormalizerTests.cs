@@ -1,0 +1,201 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Gemini.Generated.Tests.Support;
+using Gemini.SpecTool;
+
+namespace Gemini.Generated.Tests.Generation;
+
+public class SpecNormalizerTests
+{
+    private static JsonObject Current() => Program.ReadSpec(TestPaths.CurrentSpecBytes(), TestPaths.CurrentSpec);
+
+    [Test]
+    public void Normalize_CurrentSpec_NamesEveryTypeWithoutNumbersOrPlaceholders()
+    {
+        var result = SpecNormalizer.Normalize(Current());
+
+        Assert.That(result.TypeNames, Is.Not.Empty);
+        foreach (var name in result.TypeNames)
+        {
+            Assert.That(name, Does.Match("^[A-Z][A-Za-z]+$"), "a type name with digits or separators");
+            Assert.That(name, Does.Not.Contain("Body").And.Not.Contain("Anonymous").And.Not.EqualTo("Response"));
+        }
+
+        Assert.That(result.TypeNames, Is.SupersetOf(new[]
+        {
+            "ChatCompletionRequest", "ChatCompletion", "ChatCompletionChunk", "ChatChoice", "ChatChunkChoice", "CompletionUsage",
+            "ChatMessage", "SystemMessage", "DeveloperMessage", "UserMessage", "AssistantMessage", "ToolMessage",
+            "ChatContentPart", "TextContentPart", "ImageContentPart", "ResponseFormat", "ChatToolCall", "ChatCompletionMeta",
+        }));
+    }
+
+    [Test]
+    public void Normalize_CurrentSpec_DropsTheDuplicateOperation()
+    {
+        var result = SpecNormalizer.Normalize(Current());
+
+        var paths = result.Document["paths"]!.AsObject().Select(p => p.Key).ToArray();
+        Assert.That(paths, Is.EqualTo(new[] { "/v1/chat/completions" }));
+        Assert.That((string?)result.Document["paths"]!["/v1/chat/completions"]!["post"]!["operationId"], Is.EqualTo("CreateChatCompletion"));
+    }
+
+    [Test]
+    public void Normalize_CurrentSpec_LeavesNoInlineObjectForNSwagToName()
+    {
+        var document = SpecNormalizer.Normalize(Current()).Document;
+
+        foreach (var (name, schema) in document["components"]!["schemas"]!.AsObject())
+        {
+            foreach (var inline in InlineObjects(schema!, "/" + name).Where(p => !Regex.IsMatch(p, "^/[A-Za-z]+/allOf/\\d+$")))
+            {
+                Assert.Fail($"inline object schema at {inline}: NSwag would name it after its property");
+            }
+        }
+    }
+
+    [Test]
+    public void Normalize_CurrentSpec_KeepsResponseEnumsOpenAndCountsInteger()
+    {
+        var schemas = SpecNormalizer.Normalize(Current()).Document["components"]!["schemas"]!;
+
+        Assert.That(schemas["FinishReason"]!["x-gemini-hand-written"]!.GetValue<bool>(), Is.True);
+        Assert.That(schemas["ChatRole"]!["x-gemini-hand-written"]!.GetValue<bool>(), Is.True);
+        Assert.That(schemas["ChatCompletion"]!["properties"]!["object"]!["enum"], Is.Null);
+        Assert.That(schemas["ChatCompletionChunk"]!["properties"]!["service_tier"]!["enum"], Is.Null);
+        Assert.That((string?)schemas["CompletionUsage"]!["properties"]!["prompt_tokens"]!["type"], Is.EqualTo("integer"));
+        Assert.That((string?)schemas["ChatCompletion"]!["properties"]!["created"]!["format"], Is.EqualTo("int64"));
+        Assert.That((string?)schemas["ChatChoice"]!["properties"]!["index"]!["type"], Is.EqualTo("integer"));
+        Assert.That((string?)schemas["ChatCompletionRequest"]!["properties"]!["max_tokens"]!["type"], Is.EqualTo("integer"));
+        Assert.That(schemas["ChatCompletion"]!["required"], Is.Null, "response types accept missing fields");
+        Assert.That(schemas["ChatCompletionChunk"]!["properties"]!["meta"], Is.Not.Null, "the final chunk carries meta.usage");
+    }
+
+    [Test]
+    public void Normalize_IsDeterministic()
+    {
+        var first = Program.Serialize(SpecNormalizer.Normalize(Current()).Document);
+        var second = Program.Serialize(SpecNormalizer.Normalize(Current()).Document);
+
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
+    public void Normalize_WhenTheOperationPathIsRenamed_FailsNamingTheRuleAndThePath()
+    {
+        var tampered = Current();
+        var paths = tampered["paths"]!.AsObject();
+        var operation = paths["/v1/chat/completions"]!;
+        paths.Remove("/v1/chat/completions");
+        paths["/v2/chat/completions"] = operation;
+
+        var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(tampered))!;
+
+        Assert.That(error.Code, Is.EqualTo("GEM003"));
+        Assert.That(error.Message, Does.Contain("rule 'operation-name'"));
+        Assert.That(error.Message, Does.Contain("'/paths/~1v1~1chat~1completions' does not exist"));
+    }
+
+    [Test]
+    public void Normalize_WhenFinishReasonIsGone_FailsNamingTheRuleAndTheMissingElement()
+    {
+        var tampered = Current();
+        tampered["paths"]!["/v1/chat/completions"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!
+            ["properties"]!["choices"]!["items"]!["properties"]!.AsObject().Remove("finish_reason");
+
+        var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(tampered))!;
+
+        Assert.That(error.Message, Does.Contain("rule 'finish-reason'"));
+        Assert.That(error.Message, Does.Contain("/properties/choices/items/properties/finish_reason' does not exist"));
+    }
+
+    [Test]
+    public void Normalize_WhenAMessageRoleIsUnknown_FailsInsteadOfGuessingAName()
+    {
+        var tampered = Current();
+        var variants = tampered["paths"]!["/v1/chat/completions"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!
+            ["properties"]!["messages"]!["items"]!["oneOf"]!.AsArray();
+        var copy = variants[0]!.DeepClone();
+        copy["properties"]!["role"]!["enum"] = new JsonArray("critic");
+        variants.Add(copy);
+
+        var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(tampered))!;
+
+        Assert.That(error.Message, Does.Contain("rule 'message-roles'"));
+        Assert.That(error.Message, Does.Contain("the role 'critic' has no type name here"));
+    }
+
+    [Test]
+    public async Task Normalize_HistorySpec_FailsAtTheMissingMetaElement()
+    {
+        var history = Program.ReadSpec(await TestPaths.HistorySpecBytesAsync(), TestPaths.HistorySpecSource);
+
+        var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(history))!;
+
+        Assert.That(error.Message, Does.Contain("rule 'cost'"));
+        Assert.That(error.Message, Does.Contain("'/paths/~1v1~1chat~1completions/post/responses/200/content/application~1json/schema/properties/meta' does not exist"));
+    }
+
+    [Test]
+    public void CheckExcludedTypes_WhenNSwagConfigMissesAHandWrittenType_Fails()
+    {
+        var handWritten = SpecNormalizer.Normalize(Current()).HandWrittenTypes;
+        Assert.DoesNotThrow(() => Program.CheckExcludedTypes(TestPaths.NSwagConfig, handWritten));
+
+        var config = JsonNode.Parse(File.ReadAllText(TestPaths.NSwagConfig))!;
+        var excluded = config["codeGenerators"]!["openApiToCSharpClient"]!["excludedTypeNames"]!.AsArray();
+        excluded.Remove(excluded.First(n => (string?)n == "ToolChoice"));
+        var path = Path.Combine(TestPaths.TempDirectory("nswag"), "nswag.json");
+        File.WriteAllText(path, config.ToJsonString());
+
+        var error = Assert.Throws<SpecToolException>(() => Program.CheckExcludedTypes(path, handWritten))!;
+        Assert.That(error.Message, Does.Contain("missing: ToolChoice"));
+    }
+
+    private static System.Collections.Generic.IEnumerable<string> InlineObjects(JsonNode schema, string path)
+    {
+        if (schema is not JsonObject obj || obj.ContainsKey("$ref"))
+        {
+            yield break;
+        }
+
+        foreach (var keyword in new[] { "allOf", "oneOf", "anyOf" })
+        {
+            if (obj[keyword] is JsonArray branches)
+            {
+                for (var i = 0; i < branches.Count; i++)
+                {
+                    var branchPath = $"{path}/{keyword}/{i}";
+                    if (branches[i] is JsonObject branch && branch["properties"] is JsonObject { Count: > 0 })
+                    {
+                        yield return branchPath;
+                    }
+
+                    foreach (var nested in InlineObjects(branches[i]!, branchPath).Where(p => p != branchPath))
+                    {
+                        yield return nested;
+                    }
+                }
+            }
+        }
+
+        if (obj["properties"] is JsonObject properties)
+        {
+            foreach (var (name, property) in properties)
+            {
+                if (property is JsonObject p && !p.ContainsKey("$ref") && p["properties"] is JsonObject { Count: > 0 })
+                {
+                    yield return $"{path}/properties/{name}";
+                }
+
+                if (property?["items"] is JsonObject items && !items.ContainsKey("$ref") && items["properties"] is JsonObject { Count: > 0 })
+                {
+                    yield return $"{path}/properties/{name}/items";
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using Gemini.SpecTool;
+
+namespace Gemini.Generated.Tests.Support;
+
+/// <summary>Where the tests find the repository, the spec the SDK was generated from, and the older published spec.</summary>
+internal static class TestPaths
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>The spec the build pulled and verified, copied beside the test assembly.</summary>
+    public static string CurrentSpec { get; } = Path.Combine(AppContext.BaseDirectory, "spec", "gemini-2.5-flash.json");
+
+    public static string LockFile { get; } = Path.Combine(RepoRoot, "openapi", "gemini-2.5-flash.lock.json");
+
+    public static string NSwagConfig { get; } = Path.Combine(RepoRoot, "nswag.json");
+
+    /// <summary>The 2026-01-16 spec: beside the local spec copy the build was given, or at its commit-pinned URL.</summary>
+    public static string HistorySpecSource { get; } = Metadata("GeminiHistorySpecSource");
+
+    public const string HistorySha256 = "fe4b9f85a0e6fec39b2d774702c8dc14b177d6c1ebc92be57f6cd1965818fa1c";
+
+    public static byte[] CurrentSpecBytes() => File.ReadAllBytes(CurrentSpec);
+
+    public static async Task<byte[]> HistorySpecBytesAsync()
+    {
+        var bytes = await SpecSource.PullAsync(HistorySpecSource, Environment.CurrentDirectory);
+        Assert.That(SpecLock.HashOf(bytes), Is.EqualTo(HistorySha256), $"{HistorySpecSource} is not the 2026-01-16 spec");
+        return bytes;
+    }
+
+    public static string TempDirectory(string name)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "gemini-tests", name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static string Metadata(string key) =>
+        typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value
+        ?? throw new InvalidOperationException($"The test assembly has no '{key}' metadata.");
+
+    private static string FindRepoRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Gemini.Generated.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find Gemini.Generated.sln above " + AppContext.BaseDirectory);
+    }
+}
