@@ -1,0 +1,212 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Gemini.Generated.Tests.Support;
+using Gemini.SpecTool;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace Gemini.Generated.Tests.Generation;
+
+/// <summary>
+/// The MSBuild pipeline end to end, on a copy of the repository's tracked files (what a fresh clone has): generation, the
+/// no-change rebuild, the lock check, UpdateSpec against the older published spec and back, a spec served over HTTP, clean.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+[Category("Build")]
+public class BuildPipelineTests
+{
+    private const string CurrentSha256 = "a7b48f9b26b0b823a52f357f2750f74a6bb63dd8191e093e48762265c33f7c4d";
+
+    private string _copy = null!;
+    private string _spec = null!;
+
+    private string Obj => Path.Combine(_copy, "src", "Gemini.Generated", "obj", "gemini");
+
+    private string Lock => Path.Combine(_copy, "openapi", "gemini-2.5-flash.lock.json");
+
+    [OneTimeSetUp]
+    public void CopyTheRepository()
+    {
+        _copy = TestPaths.TempDirectory("clone");
+        foreach (var file in TrackedFiles())
+        {
+            var target = Path.Combine(_copy, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(TestPaths.RepoRoot, file), target);
+        }
+
+        _spec = TestPaths.CurrentSpec;
+    }
+
+    [OneTimeTearDown]
+    public void RemoveTheCopy()
+    {
+        try
+        {
+            Directory.Delete(_copy, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Test]
+    [Order(1)]
+    public void Build_OnAFreshCopy_GeneratesUnderObjAndCompilesEveryTargetFramework()
+    {
+        var (exitCode, output) = Dotnet("build", "src/Gemini.Generated", $"-p:GeminiSpecSource={_spec}");
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(File.ReadAllBytes(Path.Combine(Obj, "gemini-2.5-flash.json")), Is.EqualTo(File.ReadAllBytes(_spec)), "the pulled spec is cached under obj/");
+        Assert.That(File.ReadAllText(Path.Combine(Obj, "Gemini.Generated.g.cs")), Does.Contain("public partial class ChatCompletionRequest"));
+        foreach (var framework in new[] { "netstandard2.0", "net8.0" })
+        {
+            Assert.That(File.Exists(Path.Combine(_copy, "src", "Gemini.Generated", "bin", "Debug", framework, "Gemini.Generated.dll")), Is.True, framework);
+        }
+    }
+
+    [Test]
+    [Order(2)]
+    public void Rebuild_WithoutChanges_SkipsThePullTheNormalizationAndNSwag()
+    {
+        var generated = Path.Combine(Obj, "Gemini.Generated.g.cs");
+        var before = File.GetLastWriteTimeUtc(generated);
+
+        var (exitCode, output) = Dotnet("build", "src/Gemini.Generated", $"-p:GeminiSpecSource={_spec}", "-v:n");
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("Skipping target \"GeminiPrepareSpec\" because all output files are up-to-date"));
+        Assert.That(output, Does.Contain("Skipping target \"GeminiGenerateCode\" because all output files are up-to-date"));
+        Assert.That(File.GetLastWriteTimeUtc(generated), Is.EqualTo(before));
+    }
+
+    [Test]
+    [Order(3)]
+    public async Task Build_WithASpecThatIsNotTheLockedVersion_FailsWithOneErrorNamingBothHashes()
+    {
+        var history = await HistoryCopyAsync();
+
+        var (exitCode, output) = Dotnet("build", "src/Gemini.Generated", $"-p:GeminiSpecSource={history}");
+
+        Assert.That(exitCode, Is.Not.EqualTo(0));
+        Assert.That(output, Does.Contain("error GEM002"));
+        Assert.That(output, Does.Contain(CurrentSha256).And.Contain(TestPaths.HistorySha256));
+        Assert.That(output, Does.Contain("dotnet build src/Gemini.Generated -t:UpdateSpec -p:GeminiSpecSource="));
+        Assert.That(output, Does.Not.Contain("MSB3073").And.Not.Contain("GEM008"), "the tool's error is the only error");
+    }
+
+    [Test]
+    [Order(4)]
+    public async Task UpdateSpec_ToTheOlderSpecAndBack_SummarizesTheChangesAndRewritesTheLock()
+    {
+        var history = await HistoryCopyAsync();
+
+        var (exitCode, output) = Dotnet("build", "src/Gemini.Generated", "-t:UpdateSpec", $"-p:GeminiSpecSource={history}");
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("- request: provider (string) removed  [BREAKING]"));
+        Assert.That(output, Does.Contain("- response 200 application/json: meta (object, nullable) removed  [BREAKING]"));
+        Assert.That(output, Does.Contain("warning GEM003").And.Contain("rule 'cost'"));
+        Assert.That(SpecLock.Read(Lock).Sha256, Is.EqualTo(TestPaths.HistorySha256));
+
+        // After accepting the older spec, the next build regenerates and stops at the rule that needs 'meta'.
+        var (buildExitCode, buildOutput) = Dotnet("build", "src/Gemini.Generated", $"-p:GeminiSpecSource={history}");
+        Assert.That(buildExitCode, Is.Not.EqualTo(0));
+        Assert.That(buildOutput, Does.Contain("error GEM003").And.Contain("rule 'cost'")
+            .And.Contain("'/paths/~1v1~1chat~1completions/post/responses/200/content/application~1json/schema/properties/meta' does not exist"));
+
+        var (backExitCode, backOutput) = Dotnet("build", "src/Gemini.Generated", "-t:UpdateSpec", $"-p:GeminiSpecSource={_spec}");
+        Assert.That(backExitCode, Is.EqualTo(0), backOutput);
+        Assert.That(backOutput, Does.Contain("+ request: provider (string) added"));
+        Assert.That(backOutput, Does.Contain("+ response 200 application/json: meta (object, nullable) added"));
+        Assert.That(backOutput, Does.Contain("Normalization: every rule applies"));
+        Assert.That(SpecLock.Read(Lock).Sha256, Is.EqualTo(CurrentSha256));
+    }
+
+    [Test]
+    [Order(5)]
+    public void Build_FromALoopbackHttpServer_PullsVerifiesAndGenerates()
+    {
+        using var server = WireMockServer.Start(new WireMockServerSettings { Urls = new[] { "http://127.0.0.1:0" } });
+        server.Given(Request.Create().WithPath("/gemini-2.5-flash.json").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(File.ReadAllBytes(_spec)));
+
+        var (exitCode, output) = Dotnet("build", "src/Gemini.Generated", $"-p:GeminiSpecSource={server.Url}/gemini-2.5-flash.json");
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(server.LogEntries, Has.Exactly(1).Items, "pulled once for all target frameworks");
+        Assert.That(File.ReadAllText(Path.Combine(Obj, "source.txt")).Trim(), Is.EqualTo(server.Url + "/gemini-2.5-flash.json"));
+    }
+
+    [Test]
+    [Order(6)]
+    public void Clean_RemovesTheGeneratedCodeAndThePulledSpec()
+    {
+        Assert.That(Directory.Exists(Obj), Is.True);
+
+        var (exitCode, output) = Dotnet("clean", "src/Gemini.Generated", $"-p:GeminiSpecSource={_spec}");
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(Directory.Exists(Obj), Is.False);
+    }
+
+    private async Task<string> HistoryCopyAsync()
+    {
+        var path = Path.Combine(_copy, "..", Path.GetFileName(_copy) + "-history.json");
+        await File.WriteAllBytesAsync(path, await TestPaths.HistorySpecBytesAsync());
+        return Path.GetFullPath(path);
+    }
+
+    private (int ExitCode, string Output) Dotnet(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _copy,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments.Concat(new[] { "-nodeReuse:false", "--disable-build-servers", "-tl:off" }))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host's MSBuild settings must not leak into the child build.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("dotnet " + string.Join(' ', arguments) + " did not finish in 5 minutes:\n" + output);
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.ToString());
+    }
+
+    private static string[] TrackedFiles()
+    {
+        var start = new ProcessStartInfo("git", "ls-files -z") { WorkingDirectory = TestPaths.RepoRoot, RedirectStandardOutput = true, UseShellExecute = false };
+        using var git = Process.Start(start)!;
+        var files = git.StandardOutput.ReadToEnd().Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        git.WaitForExit();
+        Assert.That(git.ExitCode, Is.EqualTo(0), "git ls-files");
+        return files.Where(f => File.Exists(Path.Combine(TestPaths.RepoRoot, f))).ToArray();
+    }
+}
