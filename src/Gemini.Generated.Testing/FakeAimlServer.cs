@@ -73,6 +73,12 @@ public sealed class FakeAimlServer : IDisposable
     /// <summary>The reply when no scripted reply is left. Default: a short completion.</summary>
     public FakeReply DefaultReply { get; set; } = FakeReply.Completion("Hello from the fake AI/ML API.");
 
+    /// <summary>
+    /// Builds the reply from the request when no scripted reply is left, in place of <see cref="DefaultReply"/>: for an echo, or a
+    /// reply that depends on what was asked.
+    /// </summary>
+    public Func<FakeRequest, FakeReply>? ReplyFactory { get; set; }
+
     /// <summary>The requests received, in order.</summary>
     public IReadOnlyList<FakeRequest> Requests
     {
@@ -150,9 +156,10 @@ public sealed class FakeAimlServer : IDisposable
         {
         }
 
+        var received = new FakeRequest(message.Method, message.Path, headers, body, json, chat);
         lock (_requestsLock)
         {
-            _requests.Add(new FakeRequest(message.Method, message.Path, headers, body, json, chat));
+            _requests.Add(received);
         }
 
         var number = Interlocked.Increment(ref _sequence);
@@ -167,7 +174,7 @@ public sealed class FakeAimlServer : IDisposable
             return Json(400, ErrorBody(400, "Body validation error: messages: Required, expected a non-empty array.", message.Path), inferenceId, null, null);
         }
 
-        var reply = _replies.TryDequeue(out var next) ? next : DefaultReply;
+        var reply = _replies.TryDequeue(out var next) ? next : ReplyFactory?.Invoke(received) ?? DefaultReply;
         if (reply.Latency > TimeSpan.Zero)
         {
             await Task.Delay(reply.Latency).ConfigureAwait(false);
