@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Gemini.Generated.Testing;
+using Gemini.Generated.Tests.Support;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+
+namespace Gemini.Generated.Tests.Client;
+
+/// <summary>
+/// Base of the client contract tests: a <see cref="FakeAimlServer"/> on 127.0.0.1 per test, and clients of it that never retry
+/// (so that 429 and 5xx tests do not wait).
+/// </summary>
+public abstract class FakeServerTestBase
+{
+    /// <summary>A key that cannot be confused with any other text in a request or a response.</summary>
+    protected const string SecretKey = "sk-aiml-7f3c9e1b5d2a4f60b8e7c6d5a4b3c2d1";
+
+    protected FakeAimlServer Server { get; private set; } = null!;
+
+    [SetUp]
+    public void StartFakeServer() => Server = FakeAimlServer.Start();
+
+    [TearDown]
+    public void StopFakeServer() => Server.Dispose();
+
+    /// <summary>A client of the fake server with <see cref="RetryPolicy.None"/>; <paramref name="configure"/> can change any option.</summary>
+    protected GeminiClient CreateClient(Action<GeminiClientOptions>? configure = null) =>
+        Server.CreateClient(options =>
+        {
+            options.RetryPolicy = RetryPolicy.None;
+            configure?.Invoke(options);
+        });
+
+    /// <summary>Sends the request with a client of the fake server and returns the JSON body the server received.</summary>
+    protected async Task<JObject> SendAndCaptureAsync(ChatCompletionRequest request, Action<GeminiClientOptions>? configure = null)
+    {
+        await CreateClient(configure).CompleteAsync(request);
+        return SingleRequest().Json!;
+    }
+
+    /// <summary>The one request the server received.</summary>
+    protected FakeRequest SingleRequest()
+    {
+        var requests = Server.Requests;
+        Assert.That(requests, Has.Count.EqualTo(1), "requests received by the fake server");
+        Assert.That(requests[0].Json, Is.Not.Null, "the body is not a JSON object: " + requests[0].Body);
+        return requests[0];
+    }
+
+    /// <summary>Sends the request, expects an <see cref="AimlApiException"/> (or a subclass) and returns it.</summary>
+    protected async Task<AimlApiException> ApiErrorAsync(FakeReply reply, ChatRequestOptions? options = null, Action<GeminiClientOptions>? configure = null)
+    {
+        Server.Enqueue(reply);
+        var client = CreateClient(configure);
+        AimlApiException? caught = null;
+        try
+        {
+            await client.CompleteAsync(new ChatCompletionRequest(ChatMessage.User("Hello")), options);
+        }
+        catch (AimlApiException ex)
+        {
+            caught = ex;
+        }
+
+        Assert.That(caught, Is.Not.Null, "CompleteAsync did not throw an AimlApiException");
+        return caught!;
+    }
+}
+
+/// <summary>Environment variables for the client's internal constructor.</summary>
+internal static class FakeEnvironment
+{
+    public static Func<string, string?> Of(params (string Name, string Value)[] variables)
+    {
+        var values = variables.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
+        return name => values.TryGetValue(name, out var value) ? value : null;
+    }
+}
+
+/// <summary>The spec's request schema for POST /v1/chat/completions, read from the spec copy beside the test assembly.</summary>
+internal static class SpecRequestSchema
+{
+    private static readonly Lazy<Task<JsonSchema>> Schema = new(LoadAsync);
+
+    /// <summary>Asserts that <paramref name="body"/> validates against the request schema with no errors.</summary>
+    public static async Task AssertValidAsync(string body)
+    {
+        var errors = await ErrorsAsync(body);
+        Assert.That(errors, Is.Empty, "validation errors against the spec's request schema for " + body);
+    }
+
+    /// <summary>The validation errors of <paramref name="body"/> against the request schema, as "path: kind".</summary>
+    public static async Task<IReadOnlyList<string>> ErrorsAsync(string body)
+    {
+        var schema = await Schema.Value;
+        return schema.Validate(body).Select(e => $"{e.Path}: {e.Kind}").ToArray();
+    }
+
+    private static async Task<JsonSchema> LoadAsync()
+    {
+        var spec = JObject.Parse(await File.ReadAllTextAsync(TestPaths.CurrentSpec));
+        var schema = spec["paths"]?["/v1/chat/completions"]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"]
+            ?? throw new InvalidOperationException("The spec has no request schema for POST /v1/chat/completions.");
+        return await JsonSchema.FromJsonAsync(schema.ToString());
+    }
+}
+
+/// <summary>JSON assertions.</summary>
+internal static class JsonAssert
+{
+    /// <summary>Asserts that <paramref name="actual"/> equals the JSON text <paramref name="expected"/> (property order aside).</summary>
+    public static void AreEqual(string expected, JToken? actual, string? what = null) => AreEqual(Parse(expected), actual, what);
+
+    /// <summary>Asserts that <paramref name="actual"/> equals <paramref name="expectedToken"/> (property order aside).</summary>
+    public static void AreEqual(JToken expectedToken, JToken? actual, string? what = null)
+    {
+        Assert.That(JToken.DeepEquals(expectedToken, actual), Is.True,
+            $"{what ?? "JSON"}: expected {expectedToken.ToString(Newtonsoft.Json.Formatting.None)}, got {actual?.ToString(Newtonsoft.Json.Formatting.None) ?? "nothing"}");
+    }
+
+    /// <summary>Parses JSON text, keeping strings that look like dates as strings, as the SDK does.</summary>
+    public static JToken Parse(string json)
+    {
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+        return JToken.ReadFrom(reader);
+    }
+
+    public static IReadOnlyCollection<string> Keys(JObject json) => json.Properties().Select(p => p.Name).ToArray();
+}
+
+/// <summary>Texts a key must never appear in.</summary>
+internal static class KeyScan
+{
+    public static void AssertAbsent(string key, IEnumerable<(string What, string? Text)> texts)
+    {
+        foreach (var (what, text) in texts)
+        {
+            Assert.That(text ?? string.Empty, Does.Not.Contain(key), what + " shows the API key");
+        }
+    }
+}
