@@ -8,17 +8,20 @@ namespace Gemini.Generated;
 /// <summary>The HTTP side of a call: status, headers, and the tracing and cost headers the service sends.</summary>
 public sealed class ResponseInfo
 {
+    private readonly IReadOnlyDictionary<string, IEnumerable<string>> _headers;
+    private IReadOnlyDictionary<string, IReadOnlyList<string>>? _headerLists;
+
     /// <summary>Creates the info; the client builds it from the response. Public so that tests can create one.</summary>
     public ResponseInfo(int statusCode, IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, int attempts = 1)
+        : this(statusCode, Copy(headers ?? throw new ArgumentNullException(nameof(headers))), attempts)
+    {
+    }
+
+    /// <summary>Takes the case-insensitive dictionary the transport built, without copying it again.</summary>
+    internal ResponseInfo(int statusCode, IReadOnlyDictionary<string, IEnumerable<string>> headers, int attempts)
     {
         StatusCode = statusCode;
-        var copy = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in headers ?? throw new ArgumentNullException(nameof(headers)))
-        {
-            copy[header.Key] = header.Value.ToArray();
-        }
-
-        Headers = copy;
+        _headers = headers;
         Attempts = attempts;
     }
 
@@ -26,7 +29,8 @@ public sealed class ResponseInfo
     public int StatusCode { get; }
 
     /// <summary>Response and content headers, by case-insensitive name.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers =>
+        _headerLists ??= _headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How many HTTP attempts the call took (1 when it was not retried).</summary>
     public int Attempts { get; }
@@ -45,11 +49,22 @@ public sealed class ResponseInfo
 
     /// <summary>The first value of a header, or null.</summary>
     public string? GetHeader(string name) =>
-        Headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+        _headers.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
 
     /// <summary>Status, attempts and tracing ids.</summary>
     public override string ToString() =>
         $"ResponseInfo {{ StatusCode = {StatusCode}, Attempts = {Attempts}, InferenceId = {InferenceId ?? "null"}, ClientRequestId = {ClientRequestId ?? "null"} }}";
+
+    private static Dictionary<string, IEnumerable<string>> Copy(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers)
+    {
+        var copy = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in headers)
+        {
+            copy[header.Key] = header.Value.ToArray();
+        }
+
+        return copy;
+    }
 
     private static decimal? Decimal(string? value) =>
         decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;

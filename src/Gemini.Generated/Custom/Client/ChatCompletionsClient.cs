@@ -1,4 +1,6 @@
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Gemini.Generated;
 
@@ -22,4 +24,8 @@ internal partial class ChatCompletionsClient
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url) => _transport?.PrepareRequest(request, _context!);
 
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response) => _transport?.ProcessResponse(response, _context!);
+
+    /// <summary>Called by the generated ReadObjectResponseAsync (build/templates/Client.Class.ReadObjectResponse.liquid).</summary>
+    private Task<JsonReadResult<T>> ReadJsonAsync<T>(HttpContent content, CancellationToken cancellationToken) =>
+        JsonBodyReader.ReadAsync<T>(content, _transport?.MaxResponseBytes ?? long.MaxValue, cancellationToken);
 }

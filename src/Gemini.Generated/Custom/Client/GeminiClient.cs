@@ -138,6 +138,8 @@ public class GeminiClient
 
     internal TimeSpan StreamIdleTimeout => _options.StreamIdleTimeout;
 
+    internal long MaxResponseBytes => _options.MaxResponseBytes;
+
     internal Redactor Redactor => _redactor;
 
     /// <summary>Sends a streaming request, retrying until a 200 response's headers arrive; the caller reads (and disposes) the body.</summary>
@@ -211,8 +213,7 @@ public class GeminiClient
     private async Task<T> ExecuteAsync<T>(Func<CallContext, CancellationToken, Task<T>> attempt, CallContext context, CancellationToken cancellationToken)
     {
         var policy = _options.RetryPolicy;
-        using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        total.CancelAfter(_options.TotalTimeout);
+        var totalTimeout = _options.TotalTimeout;
         var call = Stopwatch.StartNew();
 
         for (var number = 1; ; number++)
@@ -224,12 +225,20 @@ public class GeminiClient
             var timedOut = false;
             TimeSpan? retryAfter = null;
 
-            using (var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(total.Token))
+            // One timer per attempt: the attempt timeout, or what is left of the total if that is sooner.
+            var remaining = Remaining(totalTimeout, call.Elapsed);
+            var attemptLimit = Shorter(_options.AttemptTimeout, remaining);
+            var limitedByTotal = remaining != System.Threading.Timeout.InfiniteTimeSpan && attemptLimit == remaining && attemptLimit != _options.AttemptTimeout;
+            using (var cancellation = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource())
             {
-                attemptCancellation.CancelAfter(_options.AttemptTimeout);
+                if (attemptLimit != System.Threading.Timeout.InfiniteTimeSpan)
+                {
+                    cancellation.CancelAfter(attemptLimit);
+                }
+
                 try
                 {
-                    var result = await attempt(context, attemptCancellation.Token).ConfigureAwait(false);
+                    var result = await attempt(context, cancellation.Token).ConfigureAwait(false);
                     _budget.Release(number > 1 ? policy.RetryCost : 1);
                     Report(context, null, call.Elapsed - started, null);
                     return result;
@@ -239,9 +248,9 @@ public class GeminiClient
                     Report(context, null, call.Elapsed - started, null);
                     throw;
                 }
-                catch (OperationCanceledException ex) when (total.IsCancellationRequested)
+                catch (OperationCanceledException ex) when (limitedByTotal)
                 {
-                    failure = Timeout(_options.TotalTimeout, "the call's total timeout (GeminiClientOptions.TotalTimeout)", number, ex);
+                    failure = Timeout(totalTimeout, "the call's total timeout (GeminiClientOptions.TotalTimeout)", number, ex);
                 }
                 catch (OperationCanceledException ex)
                 {
@@ -260,13 +269,13 @@ public class GeminiClient
                 {
                     retryable = true;
                     failure = new GeminiNetworkException(
-                        $"Could not reach the AI/ML API at {_transport.BaseUrl}: {_redactor.Redact(Describe(ex))}. Attempts: {number}.", number, ex);
+                        $"Could not reach the AI/ML API at {_transport.BaseUrl}: {_redactor.Redact(Describe(ex))}. Attempts: {number}.", number, _redactor.Safe(ex));
                 }
                 catch (Exception ex) when (ex is IOException or HttpRequestException)
                 {
                     failure = new GeminiNetworkException(
                         $"The connection failed while reading the response from {_transport.BaseUrl}: {_redactor.Redact(Describe(ex))}. " +
-                        "The request may have run, and been billed, on the server; it was not retried.", number, ex);
+                        "The request may have run, and been billed, on the server; it was not retried.", number, _redactor.Safe(ex));
                 }
                 catch (GeminiException ex)
                 {
@@ -274,7 +283,7 @@ public class GeminiClient
                 }
                 catch (Exception ex) when (ex is not ArgumentException)
                 {
-                    failure = new GeminiException($"Unexpected failure calling the AI/ML API: {_redactor.Redact(ex.Message)}", ex);
+                    failure = new GeminiException($"Unexpected failure calling the AI/ML API: {_redactor.Redact(ex.Message)}", _redactor.Safe(ex));
                 }
             }
 
@@ -284,8 +293,9 @@ public class GeminiClient
                 delay = retryAfter is { } asked
                     ? (asked < policy.MaxRetryAfter ? asked : policy.MaxRetryAfter)
                     : policy.Backoff(number, NextRandom());
-                if (call.Elapsed + delay.Value >= _options.TotalTimeout)
+                if (call.Elapsed + delay.Value >= totalTimeout && totalTimeout != System.Threading.Timeout.InfiniteTimeSpan)
                 {
+                    // The wait would outlast the call's total time: return the failure now.
                     delay = null;
                 }
             }
@@ -296,16 +306,15 @@ public class GeminiClient
                 throw failure;
             }
 
-            try
-            {
-                await Task.Delay(delay.Value, total.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw Timeout(_options.TotalTimeout, "the call's total timeout (GeminiClientOptions.TotalTimeout)", number, failure);
-            }
+            await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static TimeSpan Remaining(TimeSpan total, TimeSpan elapsed) =>
+        total == System.Threading.Timeout.InfiniteTimeSpan ? total : total - elapsed > TimeSpan.Zero ? total - elapsed : TimeSpan.FromMilliseconds(1);
+
+    private static TimeSpan Shorter(TimeSpan a, TimeSpan b) =>
+        a == System.Threading.Timeout.InfiniteTimeSpan ? b : b == System.Threading.Timeout.InfiniteTimeSpan ? a : a < b ? a : b;
 
     private AimlApiException ToApiException(ServiceResponseException ex, CallContext context)
     {
@@ -317,7 +326,7 @@ public class GeminiClient
                 : "the body is empty where a chat completion was expected";
         }
 
-        return AimlApiException.FromResponse(ex.StatusCode, ex.Headers, ex.Response, context.ClientRequestId, _redactor, DateTimeOffset.UtcNow, ex, problem);
+        return AimlApiException.FromResponse(ex.StatusCode, ex.Headers, ex.Response, context.ClientRequestId, _redactor, DateTimeOffset.UtcNow, _redactor.Safe(ex.InnerException), problem);
     }
 
     private static GeminiTimeoutException Timeout(TimeSpan timeout, string which, int attempts, Exception inner) =>
@@ -326,16 +335,22 @@ public class GeminiClient
 
     private void Report(CallContext context, Exception? error, TimeSpan duration, TimeSpan? retryDelay)
     {
+        var logging = _logger?.IsEnabled(error is null ? LogLevel.Debug : LogLevel.Warning) == true;
+        if (!logging && _options.OnAttempt is null)
+        {
+            return;
+        }
+
         var attempt = new GeminiAttempt(context.Attempt, context.StatusCode, error, duration, retryDelay, context.ClientRequestId);
-        if (_logger?.IsEnabled(error is null ? LogLevel.Debug : LogLevel.Warning) == true)
+        if (logging)
         {
             if (error is null)
             {
-                _logger.LogDebug("Gemini attempt {Attempt}: {StatusCode} in {DurationMs} ms", attempt.Number, attempt.StatusCode, (long)duration.TotalMilliseconds);
+                _logger!.LogDebug("Gemini attempt {Attempt}: {StatusCode} in {DurationMs} ms", attempt.Number, attempt.StatusCode, (long)duration.TotalMilliseconds);
             }
             else
             {
-                _logger.LogWarning("Gemini attempt {Attempt} failed ({StatusCode}, {Error}) in {DurationMs} ms; retry in {RetryDelayMs} ms",
+                _logger!.LogWarning("Gemini attempt {Attempt} failed ({StatusCode}, {Error}) in {DurationMs} ms; retry in {RetryDelayMs} ms",
                     attempt.Number, attempt.StatusCode, error.GetType().Name, (long)duration.TotalMilliseconds, (long?)retryDelay?.TotalMilliseconds);
             }
         }

@@ -61,7 +61,11 @@ internal sealed class GeminiTransport
                 throw new GeminiResponseTooLargeException(MaxResponseBytes);
             }
 
-            response.Content = new LimitedContent(content, MaxResponseBytes);
+            // A 200 body is read by JsonBodyReader or the stream, which both count bytes; an error body is read as a string.
+            if ((int)response.StatusCode != 200)
+            {
+                response.Content = new LimitedContent(content, MaxResponseBytes);
+            }
         }
     }
 

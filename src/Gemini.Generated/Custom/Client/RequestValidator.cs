@@ -45,13 +45,18 @@ internal static class RequestValidator
         foreach (var rule in RulesFor(value.GetType()))
         {
             var propertyValue = rule.Property.GetValue(value);
+            if (rule.Attributes.Length == 0 && propertyValue is null)
+            {
+                continue;
+            }
+
             var propertyPath = path.Length == 0 ? rule.JsonName : path + "." + rule.JsonName;
             foreach (var attribute in rule.Attributes)
             {
                 Check(attribute, propertyValue, propertyPath);
             }
 
-            if (propertyValue is not null)
+            if (propertyValue is not null && rule.Recurse)
             {
                 ValidateValue(propertyValue, propertyPath, depth + 1);
             }
@@ -158,12 +163,18 @@ internal static class RequestValidator
         }
     }
 
+    /// <summary>Per type, once: the properties that carry a constraint or hold something to look into. Plain values without a constraint are skipped.</summary>
     private static PropertyRule[] RulesFor(Type type) =>
         Rules.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (Property: p, Json: p.GetCustomAttribute<JsonPropertyAttribute>()))
             .Where(p => p.Json?.PropertyName is not null && p.Property.GetIndexParameters().Length == 0)
-            .Select(p => new PropertyRule(p.Property, p.Json!.PropertyName!, p.Property.GetCustomAttributes<ValidationAttribute>().ToArray()))
+            .Select(p => new PropertyRule(p.Property, p.Json!.PropertyName!, p.Property.GetCustomAttributes<ValidationAttribute>().ToArray(), MayHoldModels(p.Property.PropertyType)))
+            .Where(rule => rule.Attributes.Length > 0 || rule.Recurse)
             .ToArray());
+
+    private static bool MayHoldModels(Type type) =>
+        type != typeof(string) && !type.IsValueType && !typeof(IDictionary).IsAssignableFrom(type) &&
+        (type.Assembly == ModelAssembly || typeof(IEnumerable).IsAssignableFrom(type));
 
     private static int CountOf(object value) =>
         value switch
@@ -189,11 +200,12 @@ internal static class RequestValidator
 
     private sealed class PropertyRule
     {
-        public PropertyRule(PropertyInfo property, string jsonName, ValidationAttribute[] attributes)
+        public PropertyRule(PropertyInfo property, string jsonName, ValidationAttribute[] attributes, bool recurse)
         {
             Property = property;
             JsonName = jsonName;
             Attributes = attributes;
+            Recurse = recurse;
         }
 
         public PropertyInfo Property { get; }
@@ -201,5 +213,7 @@ internal static class RequestValidator
         public string JsonName { get; }
 
         public ValidationAttribute[] Attributes { get; }
+
+        public bool Recurse { get; }
     }
 }

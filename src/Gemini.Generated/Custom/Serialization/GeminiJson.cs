@@ -19,6 +19,8 @@ internal static class GeminiJson
         // Strings that look like dates stay strings: unknown fields are kept exactly as sent.
         settings.DateParseHandling = DateParseHandling.None;
         settings.MaxDepth = MaxDepth;
+        // "{...} garbage" is a broken body, not a completion.
+        settings.CheckAdditionalContent = true;
         return settings;
     }
 }

@@ -45,7 +45,7 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
     }
 
     /// <summary>Everything received so far, merged.</summary>
-    public ChatCompletionAccumulator Accumulator { get; }
+    public virtual ChatCompletionAccumulator Accumulator { get; }
 
     /// <summary>The answer so far.</summary>
     public virtual string Text => Accumulator.Text;
@@ -90,7 +90,7 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
     }
 
     /// <summary>Enumerates with a cancellation token.</summary>
-    public ConfiguredCancelableAsyncEnumerable<ChatCompletionChunk> WithCancellation(CancellationToken cancellationToken) =>
+    public virtual ConfiguredCancelableAsyncEnumerable<ChatCompletionChunk> WithCancellation(CancellationToken cancellationToken) =>
         TaskAsyncEnumerableExtensions.WithCancellation(this, cancellationToken);
 
     private async IAsyncEnumerable<ChatCompletionChunk> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -111,7 +111,7 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
         var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
         using var bodyScope = body;
-        var events = SseParser.Create(new IdleTimeoutStream(body, idle, _client.StreamIdleTimeout), parser.Parse)
+        var events = SseParser.Create(new IdleTimeoutStream(new LimitedStream(body, _client.MaxResponseBytes), idle, _client.StreamIdleTimeout), parser.Parse)
             .EnumerateAsync(idle.Token)
             .GetAsyncEnumerator(idle.Token);
         try

@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.IO;
 using System.Text;
 using Newtonsoft.Json;
 
@@ -32,7 +31,7 @@ internal sealed class ChunkParser : IDisposable
     private const int MaxRawLength = 2048;
     private static readonly byte[] Done = Encoding.ASCII.GetBytes("[DONE]");
 
-    private readonly CharSegmentReader _reader = new();
+    private readonly CharArrayTextReader _reader = new();
     private char[] _chars = ArrayPool<char>.Shared.Rent(4096);
 #if NETSTANDARD2_0
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(4096);
@@ -62,13 +61,7 @@ internal sealed class ChunkParser : IDisposable
         try
         {
             _reader.Reset(_chars, length);
-            using var json = new JsonTextReader(_reader)
-            {
-                ArrayPool = JsonCharPool.Instance,
-                CloseInput = false,
-                MaxDepth = GeminiJson.MaxDepth,
-                DateParseHandling = DateParseHandling.None,
-            };
+            using var json = JsonBodyReader.Open(_reader);
             chunk = GeminiJson.Serializer.Deserialize<ChatCompletionChunk>(json);
         }
         catch (JsonException ex)
@@ -160,38 +153,6 @@ internal sealed class ChunkParser : IDisposable
         }
 
         return data.Slice(start, end - start);
-    }
-
-    /// <summary>A TextReader over a reusable char buffer.</summary>
-    private sealed class CharSegmentReader : TextReader
-    {
-        private char[] _buffer = Array.Empty<char>();
-        private int _length;
-        private int _position;
-
-        public void Reset(char[] buffer, int length)
-        {
-            _buffer = buffer;
-            _length = length;
-            _position = 0;
-        }
-
-        public override int Peek() => _position < _length ? _buffer[_position] : -1;
-
-        public override int Read() => _position < _length ? _buffer[_position++] : -1;
-
-        public override int Read(char[] buffer, int index, int count)
-        {
-            var available = Math.Min(count, _length - _position);
-            if (available <= 0)
-            {
-                return 0;
-            }
-
-            Array.Copy(_buffer, _position, buffer, index, available);
-            _position += available;
-            return available;
-        }
     }
 }
 
