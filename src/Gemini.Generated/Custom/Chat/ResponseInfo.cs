@@ -2,26 +2,33 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
 
 namespace Gemini.Generated;
 
 /// <summary>The HTTP side of a call: status, headers, and the tracing and cost headers the service sends.</summary>
 public sealed class ResponseInfo
 {
-    private readonly IReadOnlyDictionary<string, IEnumerable<string>> _headers;
+    private readonly HttpResponseHeaders? _responseHeaders;
+    private readonly HttpContentHeaders? _contentHeaders;
+    private IReadOnlyDictionary<string, IEnumerable<string>>? _headers;
     private IReadOnlyDictionary<string, IReadOnlyList<string>>? _headerLists;
 
     /// <summary>Creates the info; the client builds it from the response. Public so that tests can create one.</summary>
     public ResponseInfo(int statusCode, IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, int attempts = 1)
-        : this(statusCode, Copy(headers ?? throw new ArgumentNullException(nameof(headers))), attempts)
-    {
-    }
-
-    /// <summary>Takes the case-insensitive dictionary the transport built, without copying it again.</summary>
-    internal ResponseInfo(int statusCode, IReadOnlyDictionary<string, IEnumerable<string>> headers, int attempts)
     {
         StatusCode = statusCode;
-        _headers = headers;
+        _headers = Copy(headers ?? throw new ArgumentNullException(nameof(headers)));
+        Attempts = attempts;
+    }
+
+    /// <summary>Keeps the response's header collections and reads them only when asked.</summary>
+    internal ResponseInfo(HttpResponseMessage response, int attempts)
+    {
+        StatusCode = (int)response.StatusCode;
+        _responseHeaders = response.Headers;
+        _contentHeaders = response.Content?.Headers;
         Attempts = attempts;
     }
 
@@ -30,7 +37,7 @@ public sealed class ResponseInfo
 
     /// <summary>Response and content headers, by case-insensitive name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers =>
-        _headerLists ??= _headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+        _headerLists ??= All().ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How many HTTP attempts the call took (1 when it was not retried).</summary>
     public int Attempts { get; }
@@ -48,8 +55,41 @@ public sealed class ResponseInfo
     public decimal? UsdSpent => Decimal(GetHeader("x-aimlapi-usd-spent"));
 
     /// <summary>The first value of a header, or null.</summary>
-    public string? GetHeader(string name) =>
-        _headers.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
+    public string? GetHeader(string name)
+    {
+        if (_headers is not null)
+        {
+            return _headers.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
+        }
+
+        if (_responseHeaders?.TryGetValues(name, out var responseValues) == true)
+        {
+            return responseValues.FirstOrDefault();
+        }
+
+        return _contentHeaders?.TryGetValues(name, out var contentValues) == true ? contentValues.FirstOrDefault() : null;
+    }
+
+    private IReadOnlyDictionary<string, IEnumerable<string>> All()
+    {
+        if (_headers is null)
+        {
+            var all = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var header in (IEnumerable<KeyValuePair<string, IEnumerable<string>>>?)_responseHeaders ?? Array.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            {
+                all[header.Key] = header.Value;
+            }
+
+            foreach (var header in (IEnumerable<KeyValuePair<string, IEnumerable<string>>>?)_contentHeaders ?? Array.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            {
+                all[header.Key] = header.Value;
+            }
+
+            _headers = all;
+        }
+
+        return _headers;
+    }
 
     /// <summary>Status, attempts and tracing ids.</summary>
     public override string ToString() =>

@@ -110,11 +110,11 @@ public class GeminiClient
         var body = Prepare(request, options, streaming: false);
         var context = new CallContext(options?.ClientRequestId);
         var completion = await ExecuteAsync(
-            async (attempt, token) => await new ChatCompletionsClient(_transport, attempt).CreateChatCompletionAsync(body, token).ConfigureAwait(false),
+            (attempt, token) => new ChatCompletionsClient(_transport, attempt).CreateChatCompletionAsync(body, token),
             context,
             cancellationToken).ConfigureAwait(false);
 
-        completion.ResponseInfo = new ResponseInfo(context.StatusCode ?? 200, context.Headers!, context.Attempt);
+        completion.ResponseInfo = new ResponseInfo(context.Response!, context.Attempt);
         completion.TokenLimit = body.TokenLimit;
         completion.ApplyTruncationBehavior(options?.TruncationBehavior ?? _options.TruncationBehavior);
         return completion;
@@ -160,7 +160,7 @@ public class GeminiClient
                     if ((int)response.StatusCode != 200)
                     {
                         var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                        throw new ServiceResponseException($"The HTTP status code of the response was not expected ({(int)response.StatusCode}).", (int)response.StatusCode, text, attempt.Headers!, null);
+                        throw new ServiceResponseException($"The HTTP status code of the response was not expected ({(int)response.StatusCode}).", (int)response.StatusCode, text, attempt.Headers, null);
                     }
 
                     return response;
@@ -214,7 +214,7 @@ public class GeminiClient
     {
         var policy = _options.RetryPolicy;
         var totalTimeout = _options.TotalTimeout;
-        var call = Stopwatch.StartNew();
+        var call = ValueStopwatch.StartNew();
 
         for (var number = 1; ; number++)
         {
@@ -265,13 +265,13 @@ public class GeminiClient
                     retryAfter = RetryAfterParser.Parse(ex.Headers, DateTimeOffset.UtcNow);
                     failure = ToApiException(ex, context);
                 }
-                catch (HttpRequestException ex) when (!context.ResponseStarted)
+                catch (Exception ex) when (ex is HttpRequestException or System.Net.Sockets.SocketException && !context.ResponseStarted)
                 {
                     retryable = true;
                     failure = new GeminiNetworkException(
                         $"Could not reach the AI/ML API at {_transport.BaseUrl}: {_redactor.Redact(Describe(ex))}. Attempts: {number}.", number, _redactor.Safe(ex));
                 }
-                catch (Exception ex) when (ex is IOException or HttpRequestException)
+                catch (Exception ex) when (ex is IOException or HttpRequestException or System.Net.Sockets.SocketException)
                 {
                     failure = new GeminiNetworkException(
                         $"The connection failed while reading the response from {_transport.BaseUrl}: {_redactor.Redact(Describe(ex))}. " +
@@ -372,6 +372,18 @@ public class GeminiClient
         var inner = ex.InnerException?.Message.TrimEnd('.');
         return inner is null || message.Contains(inner) ? message : $"{message} ({inner})";
     }
+}
+
+/// <summary>Elapsed time without allocating a Stopwatch.</summary>
+internal readonly struct ValueStopwatch
+{
+    private readonly long _start;
+
+    private ValueStopwatch(long start) => _start = start;
+
+    public TimeSpan Elapsed => TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - _start) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+
+    public static ValueStopwatch StartNew() => new(Stopwatch.GetTimestamp());
 }
 
 /// <summary>The HttpClient used when the options inject none: one per process, so connections are pooled.</summary>

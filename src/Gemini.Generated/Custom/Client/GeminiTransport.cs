@@ -53,7 +53,7 @@ internal sealed class GeminiTransport
     {
         context.ResponseStarted = true;
         context.StatusCode = (int)response.StatusCode;
-        context.Headers = CopyHeaders(response);
+        context.Response = response;
         if (response.Content is { } content)
         {
             if (content.Headers.ContentLength > MaxResponseBytes)
@@ -106,13 +106,18 @@ internal sealed class CallContext
 
     public int? StatusCode { get; set; }
 
-    public IReadOnlyDictionary<string, IEnumerable<string>>? Headers { get; set; }
+    /// <summary>The attempt's response, once its headers arrived.</summary>
+    public HttpResponseMessage? Response { get; set; }
+
+    /// <summary>The response and content headers, copied into one case-insensitive dictionary (only when asked for).</summary>
+    public IReadOnlyDictionary<string, IEnumerable<string>> Headers =>
+        Response is null ? new Dictionary<string, IEnumerable<string>>() : GeminiTransport.CopyHeaders(Response);
 
     public void StartAttempt(int attempt)
     {
         Attempt = attempt;
         ResponseStarted = false;
         StatusCode = null;
-        Headers = null;
+        Response = null;
     }
 }

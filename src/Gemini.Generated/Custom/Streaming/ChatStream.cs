@@ -100,7 +100,7 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
         var context = new CallContext(_clientRequestId);
         var response = await _client.SendStreamingAsync(_body, context, callerToken).ConfigureAwait(false);
         using var responseScope = response;
-        Accumulator.ResponseInfo = new ResponseInfo((int)response.StatusCode, context.Headers!, context.Attempt);
+        Accumulator.ResponseInfo = new ResponseInfo(response, context.Attempt);
 
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
         using var parser = new ChunkParser();
@@ -141,7 +141,7 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
                 {
                     throw;
                 }
-                catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException)
+                catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException or System.Net.Sockets.SocketException)
                 {
                     throw Failure(GeminiStreamFailure.ConnectionLost, $"The connection broke after {Accumulator.ChunkCount} chunks: {_client.Redactor.Redact(ex.Message)}", ex);
                 }
