@@ -83,7 +83,7 @@ internal static class RequestValidator
                     var itemPath = $"{path}[{index++}]";
                     if (item is null)
                     {
-                        throw new ArgumentException($"{itemPath} is null.", itemPath);
+                        throw new ArgumentException($"{itemPath} is null; allowed: an item, not null (for messages, ChatMessage.User(...) and the other builders).", itemPath);
                     }
 
                     ValidateValue(item, itemPath, depth);

@@ -143,7 +143,7 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
                 }
                 catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException or System.Net.Sockets.SocketException)
                 {
-                    throw Failure(GeminiStreamFailure.ConnectionLost, $"The connection broke after {Accumulator.ChunkCount} chunks: {_client.Redactor.Redact(ex.Message)}", ex);
+                    throw Failure(GeminiStreamFailure.ConnectionLost, $"The connection broke after {Accumulator.ChunkCount} chunks: {_client.Redactor.Redact(ex.Message)}", _client.Redactor.Safe(ex));
                 }
 
                 if (item.IsDone)
@@ -160,7 +160,8 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
 
                 if (item.Invalid is not null)
                 {
-                    throw Failure(GeminiStreamFailure.InvalidEvent, $"An event after {Accumulator.ChunkCount} chunks is not valid JSON: {item.Invalid.Message}", item.Invalid, null, _client.Redactor.Redact(item.Raw));
+                    throw Failure(GeminiStreamFailure.InvalidEvent, $"An event after {Accumulator.ChunkCount} chunks is not a chunk the SDK can read: {_client.Redactor.Redact(item.Invalid.Message)}",
+                        _client.Redactor.Safe(item.Invalid), null, _client.Redactor.Redact(item.Raw));
                 }
 
                 if (item.Chunk is { } chunk)

@@ -124,15 +124,15 @@ internal sealed class ChunkParser : IDisposable
     {
         try
         {
-            var json = Newtonsoft.Json.Linq.JToken.Parse(raw);
+            if (Newtonsoft.Json.Linq.JToken.Parse(raw) is not Newtonsoft.Json.Linq.JObject json)
+            {
+                return null;
+            }
+
             var message = json["error"] is Newtonsoft.Json.Linq.JObject error ? error["message"] : json["message"] ?? json["error"];
             return message?.Type == Newtonsoft.Json.Linq.JTokenType.String ? (string?)message : message?.ToString(Formatting.None);
         }
         catch (JsonException)
-        {
-            return null;
-        }
-        catch (InvalidOperationException)
         {
             return null;
         }
