@@ -207,18 +207,15 @@ internal sealed class CapturingLogger : ILogger
     }
 }
 
-/// <summary>An in-process HttpMessageHandler that answers every request with what the test scripts, and counts the requests.</summary>
+/// <summary>An in-process HttpMessageHandler that answers every request with what the test scripts.</summary>
 internal sealed class StubHandler : HttpMessageHandler
 {
     private readonly Func<HttpRequestMessage, HttpResponseMessage> _respond;
-    private int _requests;
 
     public StubHandler(Func<HttpRequestMessage, HttpResponseMessage> respond)
     {
         _respond = respond;
     }
-
-    public int Requests => _requests;
 
     /// <summary>A response with this status, body bytes and content type.</summary>
     public static HttpResponseMessage Response(int status, byte[] body, string contentType, params (string Name, string Value)[] headers)
@@ -237,9 +234,6 @@ internal sealed class StubHandler : HttpMessageHandler
     public static HttpResponseMessage Response(int status, string body, string contentType = "application/json") =>
         Response(status, Encoding.UTF8.GetBytes(body), contentType);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _requests);
-        return Task.FromResult(_respond(request));
-    }
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        Task.FromResult(_respond(request));
 }
