@@ -70,6 +70,9 @@ public class AimlApiException : GeminiException
     /// <summary>The <c>X-Client-Request-Id</c> that was sent (or echoed), when there was one.</summary>
     public string? ClientRequestId { get; }
 
+    /// <summary>The response headers (rate-limit headers, for example), by case-insensitive name; empty for an exception built by hand.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>True for statuses worth retrying later: 408, 429 and 5xx.</summary>
     public bool IsTransient => StatusCode == 408 || StatusCode == 429 || StatusCode >= 500;
 
@@ -139,12 +142,14 @@ public class AimlApiException : GeminiException
 
         var message = text.ToString();
         var raw = body is null ? null : body.Length > MaxRawBodyLength ? body.Substring(0, MaxRawBodyLength) : body;
-        return statusCode switch
+        AimlApiException exception = statusCode switch
         {
             429 => new AimlApiRateLimitException(message, RetryAfterParser.Parse(headers, now), serviceMessage, error.RequestId, error.Path, error.Timestamp, raw, inferenceId, clientRequestId, innerException),
             401 or 403 => new AimlApiAuthenticationException(message, statusCode, serviceMessage, error.RequestId, error.Path, error.Timestamp, raw, inferenceId, clientRequestId, innerException),
             _ => new AimlApiException(message, statusCode, serviceMessage, error.RequestId, error.Path, error.Timestamp, raw, inferenceId, clientRequestId, innerException),
         };
+        exception.Headers = headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+        return exception;
     }
 
     internal static string? Header(IReadOnlyDictionary<string, IEnumerable<string>> headers, string name)
