@@ -118,6 +118,8 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
         {
             while (true)
             {
+                // The parser hands out events it already holds without looking at the token.
+                callerToken.ThrowIfCancellationRequested();
                 StreamEvent item;
                 try
                 {

@@ -76,7 +76,7 @@ internal sealed class ChunkParser : IDisposable
 
         // An error sent as a data event: {"error": {...}}, or the documented error body {"message", "statusCode", ...} without choices.
         var extra = chunk.AdditionalProperties;
-        if (extra.Count > 0 && (extra.ContainsKey("error") || (chunk.Choices is null && extra.ContainsKey("message") && extra.ContainsKey("statusCode"))))
+        if (extra.Count > 0 && (IsSet(extra, "error") || (chunk.Choices is null && IsSet(extra, "message") && extra.ContainsKey("statusCode"))))
         {
             var raw = Raw(length);
             return new StreamEvent { ServiceError = ErrorMessage(raw) ?? raw, Raw = raw };
@@ -137,6 +137,9 @@ internal sealed class ChunkParser : IDisposable
             return null;
         }
     }
+
+    private static bool IsSet(System.Collections.Generic.IDictionary<string, object> extra, string key) =>
+        extra.TryGetValue(key, out var value) && value is not null && value is not Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.Null };
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> data)
     {
