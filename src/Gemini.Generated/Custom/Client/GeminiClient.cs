@@ -159,7 +159,11 @@ public class GeminiClient
                     _transport.ProcessResponse(response, attempt);
                     if ((int)response.StatusCode != 200)
                     {
+#if NET5_0_OR_GREATER
+                        var text = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
+#else
                         var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+#endif
                         throw new ServiceResponseException($"The HTTP status code of the response was not expected ({(int)response.StatusCode}).", (int)response.StatusCode, text, attempt.Headers, null);
                     }
 

@@ -21,6 +21,8 @@ internal static class GeminiJson
         settings.MaxDepth = MaxDepth;
         // "{...} garbage" is a broken body, not a completion.
         settings.CheckAdditionalContent = true;
+        // This API has no $id, $ref or $type: a field of that name is an unknown field to keep, not serializer metadata.
+        settings.MetadataPropertyHandling = MetadataPropertyHandling.Ignore;
         return settings;
     }
 }

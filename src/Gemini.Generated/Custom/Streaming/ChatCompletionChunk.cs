@@ -11,6 +11,9 @@ public partial class ChatCompletionChunk
     [JsonIgnore]
     public string Text => Choices?.FirstOrDefault()?.Delta?.Content ?? string.Empty;
 
+    /// <summary>Whether the service sent fields the spec does not list, without creating the dictionary when it did not.</summary>
+    internal bool HasAdditionalProperties => _additionalProperties is { Count: > 0 };
+
     /// <summary>The first choice's finish reason, on the chunk that ends it.</summary>
     [JsonIgnore]
     public FinishReason? FinishReason => Choices?.FirstOrDefault()?.FinishReason;

@@ -75,8 +75,8 @@ internal sealed class ChunkParser : IDisposable
         }
 
         // An error sent as a data event: {"error": {...}}, or the documented error body {"message", "statusCode", ...} without choices.
-        var extra = chunk.AdditionalProperties;
-        if (extra.Count > 0 && (IsSet(extra, "error") || (chunk.Choices is null && IsSet(extra, "message") && extra.ContainsKey("statusCode"))))
+        if (chunk.HasAdditionalProperties && chunk.AdditionalProperties is var extra &&
+            (IsSet(extra, "error") || (chunk.Choices is null && IsSet(extra, "message") && extra.ContainsKey("statusCode"))))
         {
             var raw = Raw(length);
             return new StreamEvent { ServiceError = ErrorMessage(raw) ?? raw, Raw = raw };

@@ -5,7 +5,10 @@ using System.Threading.Tasks;
 
 namespace Gemini.Generated;
 
-/// <summary>Cancels a read that waits longer than the idle timeout: a stream that stalls fails instead of hanging.</summary>
+/// <summary>
+/// Cancels a read that waits longer than the idle timeout: a stream that stalls fails instead of hanging. The timer runs only
+/// while a read waits for bytes, not while the caller works on a chunk, and not for reads the buffered bytes satisfy at once.
+/// </summary>
 internal sealed class IdleTimeoutStream : Stream
 {
     private readonly Stream _inner;
@@ -35,12 +38,18 @@ internal sealed class IdleTimeoutStream : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
 
-    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        var read = _inner.ReadAsync(buffer, offset, count, cancellationToken);
+        return read.IsCompleted ? read : WaitAsync(read);
+    }
+
+    private async Task<int> WaitAsync(Task<int> read)
     {
         Arm();
         try
         {
-            return await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+            return await read.ConfigureAwait(false);
         }
         finally
         {
@@ -49,12 +58,18 @@ internal sealed class IdleTimeoutStream : Stream
     }
 
 #if NET5_0_OR_GREATER
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = _inner.ReadAsync(buffer, cancellationToken);
+        return read.IsCompleted ? read : WaitAsync(read);
+    }
+
+    private async ValueTask<int> WaitAsync(ValueTask<int> read)
     {
         Arm();
         try
         {
-            return await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return await read.ConfigureAwait(false);
         }
         finally
         {
