@@ -77,11 +77,12 @@ public static class Program
                 $"To see what changed and accept it: dotnet build src/Gemini.Generated -t:UpdateSpec -p:GeminiSpecSource={source}");
         }
 
-        WriteAtomically(Required(options, "cache"), bytes);
+        WriteIfChanged(Required(options, "cache"), bytes);
         Store(Required(options, "store"), bytes);
 
         var result = SpecNormalizer.Normalize(ReadSpec(bytes, source));
-        WriteAtomically(Required(options, "out"), Serialize(result.Document));
+        // Unchanged output keeps its timestamp, so MSBuild skips NSwag and the compile when only the source or the lock's time moved.
+        WriteIfChanged(Required(options, "out"), Serialize(result.Document));
         CheckExcludedTypes(Required(options, "nswag"), result.HandWrittenTypes);
     }
 
@@ -217,6 +218,14 @@ public static class Program
 
     public static byte[] Serialize(JsonNode document) =>
         JsonSerializer.SerializeToUtf8Bytes(document, new JsonSerializerOptions { WriteIndented = true });
+
+    public static void WriteIfChanged(string path, byte[] bytes)
+    {
+        if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+        {
+            WriteAtomically(path, bytes);
+        }
+    }
 
     /// <summary>Writes through a temporary file so a parallel reader never sees half a file.</summary>
     public static void WriteAtomically(string path, byte[] bytes)

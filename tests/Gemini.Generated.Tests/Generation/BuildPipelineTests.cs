@@ -132,16 +132,18 @@ public class BuildPipelineTests
 
     [Test]
     [Order(5)]
-    public void Build_FromALoopbackHttpServer_PullsVerifiesAndGenerates()
+    public void Build_FromALoopbackHttpServer_PullsAndVerifies_AndSkipsNSwagWhenNothingChanged()
     {
         using var server = WireMockServer.Start(new WireMockServerSettings { Urls = new[] { "http://127.0.0.1:0" } });
         server.Given(Request.Create().WithPath("/gemini-2.5-flash.json").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(File.ReadAllBytes(_spec)));
 
-        var (exitCode, output) = Dotnet("build", "src/Gemini.Generated", $"-p:GeminiSpecSource={server.Url}/gemini-2.5-flash.json");
+        var (exitCode, output) = Dotnet("build", "src/Gemini.Generated", $"-p:GeminiSpecSource={server.Url}/gemini-2.5-flash.json", "-v:n");
 
         Assert.That(exitCode, Is.EqualTo(0), output);
         Assert.That(server.LogEntries, Has.Exactly(1).Items, "pulled once for all target frameworks");
+        Assert.That(output, Does.Contain("Skipping target \"GeminiGenerateCode\" because all output files are up-to-date"),
+            "the same bytes from another source normalize to the same document, so NSwag does not run again");
         Assert.That(File.ReadAllText(Path.Combine(Obj, "source.txt")).Trim(), Is.EqualTo(server.Url + "/gemini-2.5-flash.json"));
     }
 
