@@ -3,32 +3,31 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using System.Net.Http.Headers;
 
 namespace Gemini.Generated;
 
 /// <summary>The HTTP side of a call: status, headers, and the tracing and cost headers the service sends.</summary>
 public sealed class ResponseInfo
 {
-    private readonly HttpResponseHeaders? _responseHeaders;
-    private readonly HttpContentHeaders? _contentHeaders;
-    private IReadOnlyDictionary<string, IEnumerable<string>>? _headers;
+    private readonly IReadOnlyDictionary<string, IEnumerable<string>> _headers;
     private IReadOnlyDictionary<string, IReadOnlyList<string>>? _headerLists;
 
     /// <summary>Creates the info; the client builds it from the response. Public so that tests can create one.</summary>
     public ResponseInfo(int statusCode, IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, int attempts = 1)
+        : this(statusCode, Copy(headers ?? throw new ArgumentNullException(nameof(headers))), attempts)
     {
-        StatusCode = statusCode;
-        _headers = Copy(headers ?? throw new ArgumentNullException(nameof(headers)));
-        Attempts = attempts;
     }
 
-    /// <summary>Keeps the response's header collections and reads them only when asked.</summary>
+    /// <summary>Reads the response's headers only when asked.</summary>
     internal ResponseInfo(HttpResponseMessage response, int attempts)
+        : this((int)response.StatusCode, new ResponseHeaders(response), attempts)
     {
-        StatusCode = (int)response.StatusCode;
-        _responseHeaders = response.Headers;
-        _contentHeaders = response.Content?.Headers;
+    }
+
+    private ResponseInfo(int statusCode, IReadOnlyDictionary<string, IEnumerable<string>> headers, int attempts)
+    {
+        StatusCode = statusCode;
+        _headers = headers;
         Attempts = attempts;
     }
 
@@ -37,7 +36,7 @@ public sealed class ResponseInfo
 
     /// <summary>Response and content headers, by case-insensitive name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers =>
-        _headerLists ??= All().ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+        _headerLists ??= _headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How many HTTP attempts the call took (1 when it was not retried).</summary>
     public int Attempts { get; }
@@ -55,41 +54,8 @@ public sealed class ResponseInfo
     public decimal? UsdSpent => Decimal(GetHeader("x-aimlapi-usd-spent"));
 
     /// <summary>The first value of a header, or null.</summary>
-    public string? GetHeader(string name)
-    {
-        if (_headers is not null)
-        {
-            return _headers.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
-        }
-
-        if (_responseHeaders?.TryGetValues(name, out var responseValues) == true)
-        {
-            return responseValues.FirstOrDefault();
-        }
-
-        return _contentHeaders?.TryGetValues(name, out var contentValues) == true ? contentValues.FirstOrDefault() : null;
-    }
-
-    private IReadOnlyDictionary<string, IEnumerable<string>> All()
-    {
-        if (_headers is null)
-        {
-            var all = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var header in (IEnumerable<KeyValuePair<string, IEnumerable<string>>>?)_responseHeaders ?? Array.Empty<KeyValuePair<string, IEnumerable<string>>>())
-            {
-                all[header.Key] = header.Value;
-            }
-
-            foreach (var header in (IEnumerable<KeyValuePair<string, IEnumerable<string>>>?)_contentHeaders ?? Array.Empty<KeyValuePair<string, IEnumerable<string>>>())
-            {
-                all[header.Key] = header.Value;
-            }
-
-            _headers = all;
-        }
-
-        return _headers;
-    }
+    public string? GetHeader(string name) =>
+        _headers.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
 
     /// <summary>Status, attempts and tracing ids.</summary>
     public override string ToString() =>

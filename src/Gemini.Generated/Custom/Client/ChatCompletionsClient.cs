@@ -25,6 +25,9 @@ internal partial class ChatCompletionsClient
 
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response) => _transport?.ProcessResponse(response, _context!);
 
+    /// <summary>Called by the generated operation for its JSON body (build/templates/Client.Class.liquid).</summary>
+    private static HttpContent CreateJsonContent<T>(T body) => JsonRequestContent.Create(body);
+
     /// <summary>Called by the generated ReadObjectResponseAsync (build/templates/Client.Class.ReadObjectResponse.liquid).</summary>
     private Task<JsonReadResult<T>> ReadJsonAsync<T>(HttpContent content, CancellationToken cancellationToken) =>
         JsonBodyReader.ReadAsync<T>(content, _transport?.MaxResponseBytes ?? long.MaxValue, cancellationToken);

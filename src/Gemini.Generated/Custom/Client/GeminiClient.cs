@@ -149,7 +149,7 @@ public class GeminiClient
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, _transport.ChatCompletionsUrl)
                 {
-                    Content = new StringContent(JsonConvert.SerializeObject(body, GeminiJson.Settings), System.Text.Encoding.UTF8, "application/json"),
+                    Content = JsonRequestContent.Create(body),
                 };
                 request.Headers.Accept.ParseAdd("text/event-stream");
                 _transport.PrepareRequest(request, attempt);

@@ -68,25 +68,6 @@ internal sealed class GeminiTransport
             }
         }
     }
-
-    public static Dictionary<string, IEnumerable<string>> CopyHeaders(HttpResponseMessage response)
-    {
-        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers)
-        {
-            headers[header.Key] = header.Value;
-        }
-
-        if (response.Content is not null)
-        {
-            foreach (var header in response.Content.Headers)
-            {
-                headers[header.Key] = header.Value;
-            }
-        }
-
-        return headers;
-    }
 }
 
 /// <summary>The state of one call across its attempts.</summary>
@@ -111,7 +92,7 @@ internal sealed class CallContext
 
     /// <summary>The response and content headers, copied into one case-insensitive dictionary (only when asked for).</summary>
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers =>
-        Response is null ? new Dictionary<string, IEnumerable<string>>() : GeminiTransport.CopyHeaders(Response);
+        Response is null ? new Dictionary<string, IEnumerable<string>>() : new ResponseHeaders(Response);
 
     public void StartAttempt(int attempt)
     {
