@@ -283,6 +283,8 @@ public static class SpecNormalizer
                     ["assistant"] = "AssistantMessage",
                     ["tool"] = "ToolMessage",
                 };
+                // A tool message answers a call by its id; an empty id answers none.
+                c.Object(MessageVariant(c, "tool") + "/properties/tool_call_id")["minLength"] = 1;
                 var variants = c.Branches(Messages, "oneOf")
                     .Select(b => (Tag: c.SingleEnumValue(b + "/properties/role"), Schema: c.Object(b), Origin: b))
                     .ToList();
@@ -370,9 +372,12 @@ public static class SpecNormalizer
             }),
 
         new("request-parts",
-            "Name the remaining inline request objects.",
+            "Name the remaining inline request objects. include_usage becomes optional on the object (a bool?), so that the client " +
+            "can tell 'not set', which it sends as true, from an explicit false.",
             c =>
             {
+                c.Object(Request + "/properties/stream_options/properties/include_usage");
+                RemoveRequired(c.Object(Request + "/properties/stream_options"), "include_usage");
                 c.Hoist(Request + "/properties/stream_options", "ChatStreamOptions");
                 c.Hoist(Request + "/properties/prediction", "ChatPrediction");
             }),

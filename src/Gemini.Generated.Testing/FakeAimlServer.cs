@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
@@ -43,8 +42,6 @@ public sealed class FakeAimlServer : IDisposable
 
     /// <summary>The limit the service applies when a request sets none.</summary>
     public const int ServiceDefaultTokenLimit = 512;
-
-    private static readonly Regex ClientRequestIdPattern = new("^[A-Za-z0-9._:-]{1,128}$", RegexOptions.CultureInvariant);
 
     private readonly ConcurrentQueue<FakeReply> _replies = new();
     private readonly List<FakeRequest> _requests = new();
@@ -182,7 +179,8 @@ public sealed class FakeAimlServer : IDisposable
 
         inferenceId = reply.InferenceId ?? inferenceId;
         headers.TryGetValue("X-Client-Request-Id", out var clientRequestId);
-        var echoedId = clientRequestId is not null && ClientRequestIdPattern.IsMatch(clientRequestId) ? clientRequestId : null;
+        // Like the service: an id outside the documented alphabet or length is dropped silently.
+        var echoedId = ChatRequestOptions.IsValidClientRequestId(clientRequestId) ? clientRequestId : null;
 
         switch (reply.Kind)
         {

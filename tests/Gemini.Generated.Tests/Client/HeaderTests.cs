@@ -73,6 +73,8 @@ public class HeaderTests : FakeServerTestBase
     [TestCase("slash/id", TestName = "{m}(slash)")]
     [TestCase("caf\u00e9", TestName = "{m}(non-ASCII)")]
     [TestCase("line\nbreak", TestName = "{m}(newline)")]
+    [TestCase("order-1\n", TestName = "{m}(trailing newline)")]
+    [TestCase("order-1\r\n", TestName = "{m}(trailing CRLF)")]
     public void CompleteAsync_WhenTheClientRequestIdHasBadCharacters_ThrowsArgumentExceptionBeforeSending(string id)
     {
         AssertRefusedBeforeSending(id);

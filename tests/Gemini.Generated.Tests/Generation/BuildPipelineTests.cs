@@ -97,7 +97,7 @@ public class BuildPipelineTests
 
         Assert.That(exitCode, Is.Not.EqualTo(0));
         Assert.That(output, Does.Contain("error GEM002"));
-        Assert.That(output, Does.Contain(CurrentSha256).And.Contain(TestPaths.HistorySha256));
+        Assert.That(output, Does.Contain(CurrentSha256).And.Contain(HistorySpec.Sha256));
         Assert.That(output, Does.Contain("dotnet build src/Gemini.Generated -t:UpdateSpec -p:GeminiSpecSource="));
         Assert.That(output, Does.Not.Contain("MSB3073").And.Not.Contain("GEM008"), "the tool's error is the only error");
     }
@@ -114,7 +114,7 @@ public class BuildPipelineTests
         Assert.That(output, Does.Contain("- request: provider (string) removed  [BREAKING]"));
         Assert.That(output, Does.Contain("- response 200 application/json: meta (object, nullable) removed  [BREAKING]"));
         Assert.That(output, Does.Contain("warning GEM003").And.Contain("rule 'cost'"));
-        Assert.That(SpecLock.Read(Lock).Sha256, Is.EqualTo(TestPaths.HistorySha256));
+        Assert.That(SpecLock.Read(Lock).Sha256, Is.EqualTo(HistorySpec.Sha256));
 
         // After accepting the older spec, the next build regenerates and stops at the rule that needs 'meta'.
         var (buildExitCode, buildOutput) = Dotnet("build", "src/Gemini.Generated", $"-p:GeminiSpecSource={history}");
@@ -162,7 +162,7 @@ public class BuildPipelineTests
     private async Task<string> HistoryCopyAsync()
     {
         var path = Path.Combine(_copy, "..", Path.GetFileName(_copy) + "-history.json");
-        await File.WriteAllBytesAsync(path, await TestPaths.HistorySpecBytesAsync());
+        await File.WriteAllBytesAsync(path, await HistorySpec.BytesAsync());
         return Path.GetFullPath(path);
     }
 

@@ -12,7 +12,7 @@ public class SpecDiffTests
 
     private static JsonObject Current() => Program.ReadSpec(TestPaths.CurrentSpecBytes(), TestPaths.CurrentSpec);
 
-    private static async Task<JsonObject> History() => Program.ReadSpec(await TestPaths.HistorySpecBytesAsync(), TestPaths.HistorySpecSource);
+    private static async Task<JsonObject> History() => Program.ReadSpec(await HistorySpec.BytesAsync(), TestPaths.HistorySpecSource);
 
     private static JsonObject Schema(JsonObject spec, string media = "application/json") =>
         spec["paths"]!["/v1/chat/completions"]!["post"]!["responses"]!["200"]!["content"]![media]!["schema"]!.AsObject();

@@ -131,7 +131,7 @@ public class SpecNormalizerTests
     [Test]
     public async Task Normalize_HistorySpec_FailsAtTheMissingMetaElement()
     {
-        var history = Program.ReadSpec(await TestPaths.HistorySpecBytesAsync(), TestPaths.HistorySpecSource);
+        var history = Program.ReadSpec(await HistorySpec.BytesAsync(), TestPaths.HistorySpecSource);
 
         var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(history))!;
 

@@ -12,7 +12,7 @@ namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>
 /// Property: whatever bytes come back, a call ends, and the only exceptions that escape are the SDK's documented ones
-/// (<see cref="Harness.DocumentedExceptions"/>: GeminiException, AimlApiException, AimlApiRateLimitException,
+/// (<see cref="Harness.DocumentedExceptions"/>: AimlApiException, AimlApiRateLimitException,
 /// AimlApiAuthenticationException, GeminiTimeoutException, GeminiNetworkException, GeminiResponseTooLargeException,
 /// GeminiStreamException, GeminiTruncationException). Responses come from an in-process handler, so the run is fast; each case
 /// is bounded by <see cref="CaseLimit"/>. CsCheck prints the seed and the input of a failing case.

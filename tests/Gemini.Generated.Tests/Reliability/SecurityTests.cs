@@ -176,7 +176,10 @@ public class SecurityTests : FakeServerFixture
         await using var server = EndlessServer(200, "text/event-stream", string.Empty, chunk);
         var client = Harness.Client(server.Url, o => o.MaxResponseBytes = 256 * 1024);
 
-        Assert.ThrowsAsync<GeminiResponseTooLargeException>(() => Harness.Bounded(Harness.ReadAllAsync(client.CompleteStreamingAsync(Harness.Hello()))));
+        var error = Assert.ThrowsAsync<GeminiStreamException>(() => Harness.Bounded(Harness.ReadAllAsync(client.CompleteStreamingAsync(Harness.Hello()))))!;
+        Assert.That(error.Failure, Is.EqualTo(GeminiStreamFailure.ResponseTooLarge));
+        Assert.That(error.InnerException, Is.TypeOf<GeminiResponseTooLargeException>());
+        Assert.That(error.Partial.Text, Does.StartWith("more more "), "what arrived before the limit is kept");
         Assert.That(server.Requests, Has.Count.EqualTo(1));
     }
 

@@ -40,10 +40,11 @@ public class TimeoutTests : FakeServerFixture
     [Test]
     public async Task CompleteAsync_WhenRetryOnTimeoutIsSet_RetriesAnAttemptThatTimedOut()
     {
-        Server.Enqueue(FakeReply.Completion("Late.").WithLatency(Slow), FakeReply.Completion("On time."));
+        // A generous attempt timeout: the retried attempt must finish within it even on a loaded machine.
+        Server.Enqueue(FakeReply.Completion("Late.").WithLatency(TimeSpan.FromSeconds(10)), FakeReply.Completion("On time."));
         var client = Harness.Client(Server, o =>
         {
-            o.AttemptTimeout = Short;
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
             o.RetryPolicy.RetryOnTimeout = true;
         });
 
@@ -99,9 +100,25 @@ public class TimeoutTests : FakeServerFixture
 
         var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
 
-        // Without the total timeout, the budget would allow 11 attempts (10 timeout retries at 10 tokens each).
-        Assert.That(error.Attempts, Is.LessThan(11));
-        Assert.That(Server.Requests, Has.Count.LessThan(11), "the total timeout ends the call before the retries run out");
+        // Attempts of 100 ms within 250 ms: two time out on their own, the third is cut by what is left of the total (two when
+        // the machine is slow). Without the total timeout, the budget would allow 11 attempts.
+        Assert.That(error.Attempts, Is.InRange(2, 3));
+        Assert.That(error.Message, Does.Contain(nameof(GeminiClientOptions.TotalTimeout)));
+        Assert.That(Server.Requests, Has.Count.EqualTo(error.Attempts), "the total timeout ends the call before the retries run out");
+    }
+
+    [Test]
+    public void CompleteAsync_WhenTheInjectedHttpClientTimesOut_NamesItsTimeoutAndValue()
+    {
+        Server.DefaultReply = FakeReply.Completion("Late.").WithLatency(Slow);
+        using var http = new System.Net.Http.HttpClient { Timeout = Short };
+        var client = Harness.Client(Server, o => o.HttpClient = http);
+
+        var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
+
+        Assert.That(error.Timeout, Is.EqualTo(Short));
+        Assert.That(error.Message, Does.Contain("HttpClient's own Timeout").And.Contain("0.2 s"));
+        Assert.That(error.Attempts, Is.EqualTo(1));
     }
 
     [Test]

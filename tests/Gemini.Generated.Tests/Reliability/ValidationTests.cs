@@ -38,7 +38,7 @@ public class ValidationTests
         yield return Case("seed 0", r => r.Seed = 0, "seed", typeof(ArgumentOutOfRangeException), "is 0", "allowed: 1 or more");
         yield return Case("stop with 5 sequences", r => r.Stop = new[] { "a", "b", "c", "d", "e" }, "stop", typeof(ArgumentOutOfRangeException), "5 sequences", "at most 4");
         yield return Case("messages empty", r => r.Messages.Clear(), "messages", typeof(ArgumentException), "empty", "at least 1");
-        yield return Case("a null message", r => r.Messages.Add(null!), "messages[1]", typeof(ArgumentException), "null");
+        yield return Case("a null message", r => r.Messages.Add(null!), "messages[1]", typeof(ArgumentException), "null", "allowed");
         yield return Case(
             "a tool message without tool_call_id",
             r =>
@@ -48,7 +48,17 @@ public class ValidationTests
             },
             "messages[2].tool_call_id",
             typeof(ArgumentException),
-            "required");
+            "required but is null");
+        yield return Case(
+            "a tool message with an empty tool_call_id",
+            r =>
+            {
+                r.Messages.Add(ChatMessage.Assistant("Calling."));
+                r.Messages.Add(new ToolMessage { ToolCallId = string.Empty, Content = "42" });
+            },
+            "messages[2].tool_call_id",
+            typeof(ArgumentException),
+            "required but is empty");
         yield return Case(
             "a json_schema name with a space",
             r => r.ResponseFormat = new JsonSchemaResponseFormat { JsonSchema = new JsonSchemaDefinition { Name = "my schema" } },

@@ -131,6 +131,24 @@ public class StreamingFailureTests : FakeServerTests
         Assert.That(error.Partial.Text, Is.Empty);
     }
 
+    [Test]
+    public void CompleteStreamingAsync_WhenOnlyDoneArrives_ThrowsIncompleteRatherThanAnEmptyAnswer()
+    {
+        var error = Assert.ThrowsAsync<GeminiStreamException>(() => StreamingKit.StreamAsync(Sse.Done))!;
+
+        Assert.That(error.Failure, Is.EqualTo(GeminiStreamFailure.Incomplete));
+        Assert.That(error.Message, Does.Contain("without any choice"));
+    }
+
+    [Test]
+    public async Task CompleteStreamingAsync_WhenDoneFollowsContentWithoutAFinishReason_Completes()
+    {
+        var result = await StreamingKit.StreamAsync(Sse.Content("Hel"), Sse.Content("lo"), Sse.Done);
+
+        Assert.That(result.Completion.Text, Is.EqualTo("Hello"));
+        Assert.That(result.Completion.FinishReason, Is.Null);
+    }
+
     [TestCase("""{"choices":[{"index":0,"delta":{"content":"lo"}""", TestName = "CompleteStreamingAsync_WhenAnEventIsTruncatedJson_ThrowsInvalidEvent")]
     [TestCase("not json", TestName = "CompleteStreamingAsync_WhenAnEventIsNotJson_ThrowsInvalidEvent")]
     [TestCase("""{"choices":"lo"}""", TestName = "CompleteStreamingAsync_WhenAnEventHasTheWrongShape_ThrowsInvalidEvent")]

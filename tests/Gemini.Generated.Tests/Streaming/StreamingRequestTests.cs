@@ -50,6 +50,21 @@ public class StreamingRequestTests : FakeServerTests
     }
 
     [Test]
+    public async Task CompleteStreamingAsync_WhenTheCallerSetsStreamOptionsWithoutIncludeUsage_StillAsksForUsage()
+    {
+        var options = new ChatStreamOptions();
+        var request = new ChatCompletionRequest(ChatMessage.User("Hi")) { StreamOptions = options };
+
+        var completion = await Client().CompleteStreamingAsync(request).GetCompletionAsync();
+
+        var sent = Server.Requests.Single().Json!;
+        Assert.That(JToken.DeepEquals(sent["stream_options"], JObject.Parse("""{"include_usage": true}""")), Is.True, sent.ToString());
+        Assert.That(options.IncludeUsage, Is.Null, "the caller's object is not changed");
+        Assert.That(completion.Usage, Is.Not.Null);
+        Assert.That(completion.UsdSpent, Is.Not.Null);
+    }
+
+    [Test]
     public async Task CompleteStreamingAsync_SendsAcceptEventStreamAndTheClientRequestId()
     {
         var request = new ChatCompletionRequest(ChatMessage.User("Hi"));

@@ -2,8 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Threading.Tasks;
-using Gemini.SpecTool;
 
 namespace Gemini.Generated.Tests.Support;
 
@@ -19,19 +17,10 @@ internal static class TestPaths
 
     public static string NSwagConfig { get; } = Path.Combine(RepoRoot, "nswag.json");
 
-    /// <summary>The 2026-01-16 spec: beside the local spec copy the build was given, or at its commit-pinned URL.</summary>
+    /// <summary>The 2026-01-16 spec: beside the local spec copy the build was given; empty when there is none.</summary>
     public static string HistorySpecSource { get; } = Metadata("GeminiHistorySpecSource");
 
-    public const string HistorySha256 = "fe4b9f85a0e6fec39b2d774702c8dc14b177d6c1ebc92be57f6cd1965818fa1c";
-
     public static byte[] CurrentSpecBytes() => File.ReadAllBytes(CurrentSpec);
-
-    public static async Task<byte[]> HistorySpecBytesAsync()
-    {
-        var bytes = await SpecSource.PullAsync(HistorySpecSource, Environment.CurrentDirectory);
-        Assert.That(SpecLock.HashOf(bytes), Is.EqualTo(HistorySha256), $"{HistorySpecSource} is not the 2026-01-16 spec");
-        return bytes;
-    }
 
     public static string TempDirectory(string name)
     {

@@ -66,8 +66,9 @@ public sealed class ChatMessageContent
     /// <summary>True when the content is sent as a JSON string.</summary>
     public bool IsText => Text is not null;
 
-    /// <summary>Wraps text.</summary>
-    public static implicit operator ChatMessageContent(string text) => new(text);
+    /// <summary>Wraps text; null stays null.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public static implicit operator ChatMessageContent?(string? text) => text is null ? null : new(text);
 
     /// <summary>The text, or the text parts joined, for display and logs.</summary>
     public override string ToString()

@@ -59,8 +59,8 @@ public readonly struct ChatRole : IEquatable<ChatRole>
     /// <summary>Compares by value.</summary>
     public static bool operator !=(ChatRole left, ChatRole right) => !left.Equals(right);
 
-    /// <summary>Wraps a string value.</summary>
-    public static implicit operator ChatRole(string value) => new(value);
+    /// <summary>Wraps a string value; null gives the default value, whose <see cref="Value"/> is empty.</summary>
+    public static implicit operator ChatRole(string? value) => value is null ? default : new(value);
 }
 
 internal sealed class ChatRoleConverter : StringValueConverter<ChatRole>

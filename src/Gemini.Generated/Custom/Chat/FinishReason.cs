@@ -68,8 +68,8 @@ public readonly struct FinishReason : IEquatable<FinishReason>
     /// <summary>Compares by value.</summary>
     public static bool operator !=(FinishReason left, FinishReason right) => !left.Equals(right);
 
-    /// <summary>Wraps a string value.</summary>
-    public static implicit operator FinishReason(string value) => new(value);
+    /// <summary>Wraps a string value; null gives the default value, whose <see cref="Value"/> is empty.</summary>
+    public static implicit operator FinishReason(string? value) => value is null ? default : new(value);
 }
 
 internal sealed class FinishReasonConverter : StringValueConverter<FinishReason>

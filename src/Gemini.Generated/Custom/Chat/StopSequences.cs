@@ -54,11 +54,13 @@ public sealed class StopSequences : IReadOnlyList<string>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>One stop sequence.</summary>
-    public static implicit operator StopSequences(string sequence) => new(sequence);
+    /// <summary>One stop sequence; null stays null.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(sequence))]
+    public static implicit operator StopSequences?(string? sequence) => sequence is null ? null : new(sequence);
 
-    /// <summary>Several stop sequences.</summary>
-    public static implicit operator StopSequences(string[] sequences) => new(sequences);
+    /// <summary>Several stop sequences; null stays null.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(sequences))]
+    public static implicit operator StopSequences?(string[]? sequences) => sequences is null ? null : new(sequences);
 
     /// <summary>The sequences, quoted and comma-separated.</summary>
     public override string ToString() => string.Join(", ", _sequences.Select(s => "\"" + s + "\""));

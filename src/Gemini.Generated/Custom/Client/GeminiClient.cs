@@ -206,7 +206,7 @@ public class GeminiClient
         if (streaming)
         {
             body.Stream = true;
-            body.StreamOptions ??= new ChatStreamOptions { IncludeUsage = true };
+            body.StreamOptions = body.StreamOptions?.WithUsageByDefault() ?? new ChatStreamOptions { IncludeUsage = true };
         }
 
         RequestValidator.Validate(body);
@@ -258,10 +258,11 @@ public class GeminiClient
                 }
                 catch (OperationCanceledException ex)
                 {
-                    // The attempt's own timeout, or the injected HttpClient's Timeout.
                     timedOut = true;
                     retryable = policy.RetryOnTimeout && !context.ResponseStarted;
-                    failure = Timeout(_options.AttemptTimeout, "the attempt timeout (GeminiClientOptions.AttemptTimeout)", number, ex);
+                    failure = cancellation.IsCancellationRequested
+                        ? Timeout(_options.AttemptTimeout, "the attempt timeout (GeminiClientOptions.AttemptTimeout)", number, ex)
+                        : Timeout(_transport.HttpClient.Timeout, "the injected HttpClient's own Timeout (set it to Timeout.InfiniteTimeSpan and use GeminiClientOptions.AttemptTimeout)", number, ex);
                 }
                 catch (ServiceResponseException ex)
                 {

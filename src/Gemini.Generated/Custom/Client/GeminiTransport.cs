@@ -44,7 +44,8 @@ internal sealed class GeminiTransport
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         if (context.ClientRequestId is not null)
         {
-            request.Headers.TryAddWithoutValidation("X-Client-Request-Id", context.ClientRequestId);
+            // Validated already; Add validates again, so no value can ever break the request's framing.
+            request.Headers.Add("X-Client-Request-Id", context.ClientRequestId);
         }
     }
 

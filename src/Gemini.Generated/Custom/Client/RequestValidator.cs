@@ -106,7 +106,7 @@ internal static class RequestValidator
             case RequiredAttribute required:
                 if (value is null || (!required.AllowEmptyStrings && value is string { Length: 0 }))
                 {
-                    throw new ArgumentException($"{path} is required.", path);
+                    throw new ArgumentException(value is null ? $"{path} is required but is null." : $"{path} is required but is empty.", path);
                 }
 
                 break;
@@ -189,7 +189,9 @@ internal static class RequestValidator
         maximum >= int.MaxValue ? $"{Format(minimum)} or more" : $"{Format(minimum)} to {Format(maximum)}";
 
     private static string DescribeLength(int minimum, int maximum) =>
-        minimum > 0 ? $"{minimum} to {maximum} characters" : $"at most {maximum} characters";
+        maximum == int.MaxValue ? $"at least {minimum} character{(minimum == 1 ? "" : "s")}"
+        : minimum > 0 ? $"{minimum} to {maximum} characters"
+        : $"at most {maximum} characters";
 
     private static string DescribePattern(string pattern) =>
         pattern == "^[a-zA-Z0-9_-]+$" ? "letters a-z and A-Z, digits, underscores and dashes" : "a value matching that pattern";

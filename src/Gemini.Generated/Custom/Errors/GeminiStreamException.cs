@@ -11,7 +11,7 @@ public enum GeminiStreamFailure
     /// <summary>The connection broke before the stream ended.</summary>
     ConnectionLost,
 
-    /// <summary>The stream ended with neither <c>[DONE]</c> nor a finish reason: the answer may be cut short.</summary>
+    /// <summary>The stream ended with neither <c>[DONE]</c> nor a finish reason, or with <c>[DONE]</c> and no choice at all: the answer may be cut short.</summary>
     Incomplete,
 
     /// <summary>An event was not valid JSON.</summary>
@@ -19,6 +19,9 @@ public enum GeminiStreamFailure
 
     /// <summary>No byte arrived within <see cref="GeminiClientOptions.StreamIdleTimeout"/>.</summary>
     IdleTimeout,
+
+    /// <summary>The stream passed <see cref="GeminiClientOptions.MaxResponseBytes"/>; the inner exception is <see cref="GeminiResponseTooLargeException"/>.</summary>
+    ResponseTooLarge,
 }
 
 /// <summary>

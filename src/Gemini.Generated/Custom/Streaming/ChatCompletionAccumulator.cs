@@ -23,7 +23,10 @@ public sealed class ChatCompletionAccumulator
     public int ChunkCount { get; private set; }
 
     /// <summary>The first choice's answer so far.</summary>
-    public string Text => FirstChoice?.Content.ToString() ?? string.Empty;
+    public string Text => FirstChoice?.Text ?? string.Empty;
+
+    /// <summary>Whether any chunk carried a choice.</summary>
+    internal bool HasChoices => _choices.Count > 0;
 
     /// <summary>The first choice's refusal so far, or null.</summary>
     public string? Refusal => FirstChoice is { Refusal.Length: > 0 } choice ? choice.Refusal.ToString() : null;
@@ -122,7 +125,12 @@ public sealed class ChatCompletionAccumulator
         private List<TokenLogprob>? _refusalLogprobs;
         private ChatRole? _role;
 
+        private string? _text;
+
         public StringBuilder Content { get; } = new();
+
+        /// <summary>The content so far, built once per change rather than on every read.</summary>
+        public string Text => _text ??= Content.ToString();
 
         public StringBuilder Refusal { get; } = new();
 
@@ -154,7 +162,12 @@ public sealed class ChatCompletionAccumulator
             }
 
             _role ??= delta.Role;
-            Content.Append(delta.Content);
+            if (!string.IsNullOrEmpty(delta.Content))
+            {
+                Content.Append(delta.Content);
+                _text = null;
+            }
+
             Refusal.Append(delta.Refusal);
             if (delta.ToolCalls is null)
             {
@@ -190,7 +203,7 @@ public sealed class ChatCompletionAccumulator
             Message = new ChatCompletionMessage
             {
                 Role = _role ?? ChatRole.Assistant,
-                Content = Content.Length == 0 && _toolCalls.Count > 0 ? null : Content.ToString(),
+                Content = Content.Length == 0 && _toolCalls.Count > 0 ? null : Text,
                 Refusal = Refusal.Length == 0 ? null : Refusal.ToString(),
                 ToolCalls = _toolCalls.Count == 0 ? null : _toolCalls.Values.Select(t => t.ToToolCall()).ToList(),
             },

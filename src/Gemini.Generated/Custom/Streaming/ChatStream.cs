@@ -18,6 +18,7 @@ namespace Gemini.Generated;
 /// A failure before the stream starts throws what the non-streaming call throws (<see cref="AimlApiException"/>, ...). A failure
 /// after it started throws <see cref="GeminiStreamException"/> with the partial completion; a stream that ends without
 /// <c>[DONE]</c> or a finish reason is such a failure, never a silent short answer. Streams are never retried once started.
+/// A stream is read by one consumer; it is not meant to be shared between threads while it runs.
 /// </remarks>
 public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
 {
@@ -139,9 +140,9 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
                     throw Failure(GeminiStreamFailure.IdleTimeout,
                         $"No data for {_client.StreamIdleTimeout.TotalSeconds:0.###} s (GeminiClientOptions.StreamIdleTimeout); the stream was abandoned.", ex);
                 }
-                catch (GeminiResponseTooLargeException)
+                catch (GeminiResponseTooLargeException ex)
                 {
-                    throw;
+                    throw Failure(GeminiStreamFailure.ResponseTooLarge, $"The stream passed the {ex.Limit} bytes of GeminiClientOptions.MaxResponseBytes after {Accumulator.ChunkCount} chunks.", ex);
                 }
                 catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException or System.Net.Sockets.SocketException)
                 {
@@ -182,6 +183,12 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
         {
             throw Failure(GeminiStreamFailure.Incomplete,
                 $"The stream ended after {Accumulator.ChunkCount} chunks without [DONE] or a finish reason; the answer may be cut short.", null);
+        }
+
+        if (!Accumulator.HasChoices)
+        {
+            // [DONE] with nothing before it is not an answer, and an empty one must not pass for one.
+            throw Failure(GeminiStreamFailure.Incomplete, $"The stream ended after {Accumulator.ChunkCount} chunks without any choice.", null);
         }
 
         var completion = Accumulator.ToCompletion();
