@@ -18,7 +18,7 @@ public static class Program
     private const string Usage =
         "usage:\n" +
         "  prepare   --source S --base-dir D --lock L --cache FILE --store DIR --out FILE --nswag FILE\n" +
-        "  update    --source S --base-dir D --lock L --store DIR --repo-root R\n" +
+        "  update    --source S --base-dir D --lock L --store DIR --repo-root R [--record-source S]\n" +
         "  diff      OLD NEW\n" +
         "  normalize IN OUT";
 
@@ -97,9 +97,11 @@ public static class Program
 
         var bytes = await SpecSource.PullAsync(source, baseDirectory).ConfigureAwait(false);
         var next = ReadSpec(bytes, source);
-        var recordedSource = SpecSource.IsHttp(source) || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
-            ? source
-            : Path.GetRelativePath(repoRoot, SpecSource.ResolvePath(source, baseDirectory)).Replace('\\', '/');
+        var recordedSource = options.TryGetValue("record-source", out var given) && given.Length > 0
+            ? given
+            : SpecSource.IsHttp(source) || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+                ? source
+                : Path.GetRelativePath(repoRoot, SpecSource.ResolvePath(source, baseDirectory)).Replace('\\', '/');
         var updated = SpecLock.For(recordedSource, bytes);
 
         SpecLock? locked = File.Exists(lockPath) ? SpecLock.Read(lockPath) : null;
@@ -110,7 +112,8 @@ public static class Program
 
         if (locked is not null && locked.Matches(bytes))
         {
-            output.WriteLine("No change: the spec is the locked version.");
+            output.WriteLine("No change: the spec is the locked version; the lock is left as it is.");
+            return;
         }
         else if (locked is not null && await FindLockedAsync(locked, storeDirectory, repoRoot).ConfigureAwait(false) is { } previous)
         {

@@ -23,6 +23,7 @@ internal sealed class ChatArguments
           --system TEXT       a system message before the prompt
           --provider NAME     provider routing override (openai, google, auto, ...)
           --request-id ID     sent as X-Client-Request-Id (1-128 of A-Z a-z 0-9 . _ : -)
+          --timeout SECONDS   the limit for one attempt (default 300); a timeout exits with 5
           --stream            print the answer as it arrives
           --json              print the raw completion JSON (with --stream: one chunk per line)
           --mock              use the built-in fake server: no key, no network
@@ -52,6 +53,8 @@ internal sealed class ChatArguments
     public string? Provider { get; private set; }
 
     public string? RequestId { get; private set; }
+
+    public TimeSpan? Timeout { get; private set; }
 
     public bool Stream { get; private set; }
 
@@ -145,6 +148,12 @@ internal sealed class ChatArguments
                     break;
                 case "--request-id":
                     parsed.RequestId = Value();
+                    break;
+                case "--timeout":
+                    var seconds = Value();
+                    parsed.Timeout = double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 86400
+                        ? TimeSpan.FromSeconds(s)
+                        : throw new UsageException($"--timeout must be a number of seconds above 0, got '{seconds}'.");
                     break;
                 case "--stream":
                     parsed.Stream = true;

@@ -76,6 +76,12 @@ internal static class ChatCommand
             }
 
             options.DefaultModel = arguments.Model ?? options.DefaultModel;
+            if (arguments.Timeout is { } timeout)
+            {
+                options.AttemptTimeout = timeout;
+                options.TotalTimeout = timeout + timeout + TimeSpan.FromSeconds(30);
+            }
+
             options.ApplicationId = "gemini-chat";
             var client = new GeminiClient(options);
 
@@ -116,7 +122,8 @@ internal static class ChatCommand
         }
         catch (ArgumentException ex)
         {
-            await stderr.WriteLineAsync("gemini-chat: invalid request: " + Redact(FirstLine(ex), apiKey)).ConfigureAwait(false);
+            var option = OptionFor(ex.ParamName);
+            await stderr.WriteLineAsync("gemini-chat: invalid request" + (option is null ? ": " : $" ({option}): ") + Redact(FirstLine(ex), apiKey)).ConfigureAwait(false);
             return InvalidArguments;
         }
         catch (AimlApiException ex)
@@ -141,6 +148,36 @@ internal static class ChatCommand
         {
             await stderr.WriteLineAsync("gemini-chat: " + Redact(ex.Message, apiKey)).ConfigureAwait(false);
             return ex is GeminiResponseTooLargeException ? ApiError : Unexpected;
+        }
+        catch (Exception ex)
+        {
+            // A closed stdout (| head), a fake server that cannot start: one line, never a stack trace.
+            await WriteSafelyAsync(stderr, $"gemini-chat: unexpected failure: {ex.GetType().Name}: {Redact(ex.Message, apiKey)}").ConfigureAwait(false);
+            return Unexpected;
+        }
+    }
+
+    /// <summary>The command-line option behind a request parameter the SDK named.</summary>
+    private static string? OptionFor(string? parameter) => parameter switch
+    {
+        "temperature" => "--temperature",
+        "max_completion_tokens" or "max_tokens" => "--max-tokens",
+        "model" or "DefaultModel" => "--model",
+        "provider" => "--provider",
+        "ClientRequestId" => "--request-id",
+        "BaseUrl" => "--base-url",
+        "ApiKey" => "--api-key",
+        _ => null,
+    };
+
+    private static async Task WriteSafelyAsync(TextWriter writer, string line)
+    {
+        try
+        {
+            await writer.WriteLineAsync(line).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
         }
     }
 

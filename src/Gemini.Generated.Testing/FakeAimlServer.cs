@@ -44,6 +44,7 @@ public sealed class FakeAimlServer : IDisposable
     public const int ServiceDefaultTokenLimit = 512;
 
     private readonly ConcurrentQueue<FakeReply> _replies = new();
+    private readonly CancellationTokenSource _stopping = new();
     private readonly List<FakeRequest> _requests = new();
     private readonly object _requestsLock = new();
     private int _sequence;
@@ -133,8 +134,10 @@ public sealed class FakeAimlServer : IDisposable
     /// <summary>Stops the server.</summary>
     public void Dispose()
     {
+        _stopping.Cancel();
         WireMock.Stop();
         WireMock.Dispose();
+        _stopping.Dispose();
     }
 
     private async Task<IResponseMessage> HandleAsync(IRequestMessage message)
@@ -198,7 +201,7 @@ public sealed class FakeAimlServer : IDisposable
 
         var result = Render(reply, json, chat);
         return json["stream"]?.Type == JTokenType.Boolean && (bool)json["stream"]!
-            ? Stream(reply, result, json, inferenceId, echoedId)
+            ? Stream(reply, result, json, inferenceId, echoedId, _stopping.Token)
             : Completion(reply, result, inferenceId, echoedId);
     }
 
@@ -264,7 +267,7 @@ public sealed class FakeAimlServer : IDisposable
         return response;
     }
 
-    private static IResponseMessage Stream(FakeReply reply, RenderedReply rendered, JObject request, string inferenceId, string? clientRequestId)
+    private static IResponseMessage Stream(FakeReply reply, RenderedReply rendered, JObject request, string inferenceId, string? clientRequestId, CancellationToken stopping)
     {
         var includeUsage = request["stream_options"]?["include_usage"]?.Type == JTokenType.Boolean && (bool)request["stream_options"]!["include_usage"]!;
         var id = "chatcmpl-fake-" + inferenceId;
@@ -296,7 +299,7 @@ public sealed class FakeAimlServer : IDisposable
                 {
                     for (var i = 0; i < calls.Count; i++)
                     {
-                        await Pause(reply).ConfigureAwait(false);
+                        await Pause(reply, stopping).ConfigureAwait(false);
                         queue.Write(Event(Chunk(new JObject
                         {
                             ["tool_calls"] = new JArray(new JObject
@@ -309,7 +312,7 @@ public sealed class FakeAimlServer : IDisposable
                         }, null)));
                         foreach (var piece in Split(calls[i].Function?.Arguments ?? string.Empty, 8))
                         {
-                            await Pause(reply).ConfigureAwait(false);
+                            await Pause(reply, stopping).ConfigureAwait(false);
                             queue.Write(Event(Chunk(new JObject
                             {
                                 ["tool_calls"] = new JArray(new JObject { ["index"] = i, ["function"] = new JObject { ["arguments"] = piece } }),
@@ -322,7 +325,7 @@ public sealed class FakeAimlServer : IDisposable
                     var pieces = rendered.Text == reply.Text ? reply.StreamPieces() : Split(rendered.Text, 12);
                     foreach (var piece in pieces)
                     {
-                        await Pause(reply).ConfigureAwait(false);
+                        await Pause(reply, stopping).ConfigureAwait(false);
                         queue.Write(Event(Chunk(new JObject { ["content"] = piece }, null)));
                     }
 
@@ -374,7 +377,12 @@ public sealed class FakeAimlServer : IDisposable
         return response;
     }
 
-    private static Task Pause(FakeReply reply) => reply.ChunkDelay > TimeSpan.Zero ? Task.Delay(reply.ChunkDelay) : Task.CompletedTask;
+    /// <summary>The pause before a chunk; a stopped server ends its streams' producers (the catch below fails the stream).</summary>
+    private static Task Pause(FakeReply reply, CancellationToken stopping)
+    {
+        stopping.ThrowIfCancellationRequested();
+        return reply.ChunkDelay > TimeSpan.Zero ? Task.Delay(reply.ChunkDelay, stopping) : Task.CompletedTask;
+    }
 
     private static string Event(JObject data) => "data: " + data.ToString(Formatting.None) + "\n\n";
 

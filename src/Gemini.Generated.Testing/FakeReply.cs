@@ -6,7 +6,9 @@ namespace Gemini.Generated.Testing;
 
 /// <summary>
 /// What <see cref="FakeAimlServer"/> answers to one request: a completion (sent as JSON, or as a stream when the request asks to
-/// stream), a tool call, a service error, or a raw body. Build one with the static methods and refine it with the <c>With</c> methods.
+/// stream), a tool call, a service error, or a raw body. Build one with the static methods and refine it with the <c>With</c> methods,
+/// which change this reply and return it. Serving a reply never changes it, so one reply can be served any number of times (as
+/// <see cref="FakeAimlServer.DefaultReply"/>), but do not change it while requests are being served.
 /// </summary>
 /// <example>
 /// <code>

@@ -165,8 +165,9 @@ public class ChatToolTests
         yield return new TestCaseData(new[] { "--max-tokens", "0", "Hi" }, "--max-tokens").SetName("Exit2_MaxTokensZero");
         yield return new TestCaseData(new[] { "--max-tokens", "many", "Hi" }, "--max-tokens").SetName("Exit2_MaxTokensNotANumber");
         yield return new TestCaseData(new[] { "--temperature", "hot", "Hi" }, "--temperature").SetName("Exit2_TemperatureNotANumber");
-        yield return new TestCaseData(new[] { "--temperature", "3", "Hi" }, "temperature is 3; allowed: 0 to 2").SetName("Exit2_TemperatureOutOfRange");
-        yield return new TestCaseData(new[] { "--request-id", "has space", "Hi" }, "ClientRequestId").SetName("Exit2_InvalidRequestId");
+        yield return new TestCaseData(new[] { "--temperature", "3", "Hi" }, "(--temperature): temperature is 3; allowed: 0 to 2").SetName("Exit2_TemperatureOutOfRange");
+        yield return new TestCaseData(new[] { "--timeout", "0", "Hi" }, "--timeout").SetName("Exit2_TimeoutZero");
+        yield return new TestCaseData(new[] { "--request-id", "has space", "Hi" }, "(--request-id)").SetName("Exit2_InvalidRequestId");
         yield return new TestCaseData(new[] { "--base-url", "ftp://example.com", "Hi" }, "--base-url").SetName("Exit2_BadBaseUrl");
         yield return new TestCaseData(Array.Empty<string>(), "A prompt is required").SetName("Exit2_NoPrompt");
         yield return new TestCaseData(new[] { "two", "prompts" }, "One prompt is expected").SetName("Exit2_TwoPrompts");
@@ -233,6 +234,43 @@ public class ChatToolTests
     }
 
     [Test]
+    public async Task Timeout_ExitsWith5()
+    {
+        _server.Enqueue(FakeReply.Completion("Too late").WithLatency(TimeSpan.FromSeconds(5)));
+
+        var run = await RunAsync(Against("--timeout", "0.3", "Hi"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(ChatCommand.NetworkFailure), run.Stderr);
+        Assert.That(run.Stderr, Does.Contain("network failure").And.Contain("attempt timeout"));
+        Assert.That(_server.Requests, Has.Count.EqualTo(1), "a timed-out completion is not retried: it may have been billed");
+    }
+
+    [Test]
+    public async Task StreamErrorEvent_ExitsWith3_AfterPrintingWhatArrived()
+    {
+        _server.Enqueue(FakeReply.Completion("half an").WithChunks("half", " an").ThenStreamError("Upstream provider failed"));
+
+        var run = await RunAsync(Against("--stream", "Hi"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(ChatCommand.ApiError), run.Stderr);
+        Assert.That(run.Stdout, Does.StartWith("half an"));
+        Assert.That(run.Stderr, Does.Contain("Upstream provider failed"));
+    }
+
+    [Test]
+    public async Task UnexpectedFailure_ExitsWith1InOneLine()
+    {
+        var stdout = new ThrowingWriter();
+        var stderr = new StringWriter();
+
+        var exitCode = await ChatCommand.RunAsync(Against("Hi"), new StringReader(string.Empty), stdout, stderr, _ => null, CancellationToken.None);
+
+        Assert.That(exitCode, Is.EqualTo(ChatCommand.Unexpected));
+        Assert.That(stderr.ToString().Trim().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(stderr.ToString(), Does.Contain("IOException").And.Not.Contain("   at "));
+    }
+
+    [Test]
     public async Task StreamBrokenMidway_ExitsWith5_AfterPrintingWhatArrived()
     {
         _server.Enqueue(FakeReply.Completion("partial answer").WithChunks("partial", " answer").ThenDisconnect());
@@ -253,6 +291,14 @@ public class ChatToolTests
         Assert.That(run.ExitCode, Is.EqualTo(ChatCommand.ApiError));
         Assert.That(run.Stderr + run.Stdout, Does.Not.Contain(Key));
         Assert.That(run.Stderr, Does.Contain("API error 401"));
+    }
+
+    /// <summary>A stdout whose reader went away, as with "| head".</summary>
+    internal sealed class ThrowingWriter : StringWriter
+    {
+        public override Task WriteLineAsync(string? value) => throw new IOException("Broken pipe");
+
+        public override Task WriteAsync(string? value) => throw new IOException("Broken pipe");
     }
 
     /// <summary>A stdout that remembers the text written so far at each flush.</summary>
