@@ -25,9 +25,14 @@ internal static class RequestValidator
     private static readonly Assembly ModelAssembly = typeof(ChatCompletionRequest).Assembly;
     private static readonly ConcurrentDictionary<Type, PropertyRule[]> Rules = new();
 
+    [ThreadStatic]
+    private static JsonPath? _path;
+
     public static void Validate(ChatCompletionRequest request)
     {
-        ValidateObject(request, string.Empty, 0);
+        var path = _path ??= new JsonPath();
+        path.Clear();
+        ValidateObject(request, path, 0);
         if (request.Stop is { Count: > StopSequences.MaxCount } stop)
         {
             throw new ArgumentOutOfRangeException("stop", stop.Count,
@@ -35,35 +40,37 @@ internal static class RequestValidator
         }
     }
 
-    private static void ValidateObject(object value, string path, int depth)
+    private static void ValidateObject(object value, JsonPath path, int depth)
     {
         if (depth > MaxDepth)
         {
-            throw new ArgumentException($"{path} nests deeper than {MaxDepth} levels.", path);
+            throw new ArgumentException($"{path} nests deeper than {MaxDepth} levels.", path.ToString());
         }
 
         foreach (var rule in RulesFor(value.GetType()))
         {
-            var propertyValue = rule.Property.GetValue(value);
+            var propertyValue = rule.Get(value);
             if (rule.Attributes.Length == 0 && propertyValue is null)
             {
                 continue;
             }
 
-            var propertyPath = path.Length == 0 ? rule.JsonName : path + "." + rule.JsonName;
+            path.Push(rule.JsonName);
             foreach (var attribute in rule.Attributes)
             {
-                Check(attribute, propertyValue, propertyPath);
+                Check(attribute, propertyValue, path);
             }
 
             if (propertyValue is not null && rule.Recurse)
             {
-                ValidateValue(propertyValue, propertyPath, depth + 1);
+                ValidateValue(propertyValue, path, depth + 1);
             }
+
+            path.Pop();
         }
     }
 
-    private static void ValidateValue(object value, string path, int depth)
+    private static void ValidateValue(object value, JsonPath path, int depth)
     {
         switch (value)
         {
@@ -72,7 +79,18 @@ internal static class RequestValidator
             case ChatMessageContent content:
                 for (var i = 0; i < content.Parts.Count; i++)
                 {
-                    ValidateObject(content.Parts[i], $"{path}[{i}]", depth);
+                    path.Push(i);
+                    ValidateObject(content.Parts[i], path, depth);
+                    path.Pop();
+                }
+
+                return;
+            case IList list when value.GetType().Assembly != ModelAssembly:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    path.Push(i);
+                    ValidateItem(list[i], path, depth);
+                    path.Pop();
                 }
 
                 return;
@@ -80,13 +98,9 @@ internal static class RequestValidator
                 var index = 0;
                 foreach (var item in items)
                 {
-                    var itemPath = $"{path}[{index++}]";
-                    if (item is null)
-                    {
-                        throw new ArgumentException($"{itemPath} is null; allowed: an item, not null (for messages, ChatMessage.User(...) and the other builders).", itemPath);
-                    }
-
-                    ValidateValue(item, itemPath, depth);
+                    path.Push(index++);
+                    ValidateItem(item, path, depth);
+                    path.Pop();
                 }
 
                 return;
@@ -99,13 +113,24 @@ internal static class RequestValidator
         }
     }
 
-    private static void Check(ValidationAttribute attribute, object? value, string path)
+    private static void ValidateItem(object? item, JsonPath path, int depth)
+    {
+        if (item is null)
+        {
+            throw new ArgumentException($"{path} is null; allowed: an item, not null (for messages, ChatMessage.User(...) and the other builders).", path.ToString());
+        }
+
+        ValidateValue(item, path, depth);
+    }
+
+    private static void Check(ValidationAttribute attribute, object? value, JsonPath at)
     {
         switch (attribute)
         {
             case RequiredAttribute required:
                 if (value is null || (!required.AllowEmptyStrings && value is string { Length: 0 }))
                 {
+                    var path = at.ToString();
                     throw new ArgumentException(value is null ? $"{path} is required but is null." : $"{path} is required but is empty.", path);
                 }
 
@@ -117,6 +142,7 @@ internal static class RequestValidator
                 var maximum = Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture);
                 if (double.IsNaN(number) || number < minimum || number > maximum)
                 {
+                    var path = at.ToString();
                     throw new ArgumentOutOfRangeException(path, value,
                         $"{path} is {Format(value)}; allowed: {DescribeRange(minimum, maximum)}.");
                 }
@@ -126,6 +152,7 @@ internal static class RequestValidator
             case StringLengthAttribute length when value is string characters:
                 if (characters.Length > length.MaximumLength || characters.Length < length.MinimumLength)
                 {
+                    var path = at.ToString();
                     throw new ArgumentOutOfRangeException(path, characters,
                         $"{path} \"{Shorten(characters)}\" has {characters.Length} characters; allowed: {DescribeLength(length.MinimumLength, length.MaximumLength)}.");
                 }
@@ -136,6 +163,7 @@ internal static class RequestValidator
                 var count = CountOf(value);
                 if (count < minLength.Length)
                 {
+                    var path = at.ToString();
                     throw new ArgumentException(count == 0
                         ? $"{path} is empty; allowed: at least {minLength.Length}."
                         : $"{path} has {count}; allowed: at least {minLength.Length}.", path);
@@ -147,6 +175,7 @@ internal static class RequestValidator
                 var items = CountOf(value);
                 if (items > maxLength.Length)
                 {
+                    var path = at.ToString();
                     throw new ArgumentOutOfRangeException(path, items, $"{path} has {items}; allowed: at most {maxLength.Length}.");
                 }
 
@@ -156,6 +185,7 @@ internal static class RequestValidator
                 var match = Regex.Match(candidate, pattern.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
                 if (!match.Success || match.Index != 0 || match.Length != candidate.Length)
                 {
+                    var path = at.ToString();
                     throw new ArgumentException($"{path} \"{Shorten(candidate)}\" does not match {pattern.Pattern}; allowed: {DescribePattern(pattern.Pattern)}.", path);
                 }
 
@@ -164,6 +194,38 @@ internal static class RequestValidator
     }
 
     /// <summary>Per type, once: the properties that carry a constraint or hold something to look into. Plain values without a constraint are skipped.</summary>
+    /// <summary>Where the check is, as segments; the string (<c>messages[2].tool_call_id</c>) is built only for an error.</summary>
+    private sealed class JsonPath
+    {
+        private readonly List<(string? Name, int Index)> _segments = new();
+
+        public void Clear() => _segments.Clear();
+
+        public void Push(string name) => _segments.Add((name, -1));
+
+        public void Push(int index) => _segments.Add((null, index));
+
+        public void Pop() => _segments.RemoveAt(_segments.Count - 1);
+
+        public override string ToString()
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var (name, index) in _segments)
+            {
+                if (name is null)
+                {
+                    text.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+                }
+                else
+                {
+                    text.Append(text.Length == 0 ? string.Empty : ".").Append(name);
+                }
+            }
+
+            return text.ToString();
+        }
+    }
+
     private static PropertyRule[] RulesFor(Type type) =>
         Rules.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (Property: p, Json: p.GetCustomAttribute<JsonPropertyAttribute>()))
@@ -202,20 +264,29 @@ internal static class RequestValidator
 
     private sealed class PropertyRule
     {
+        private static readonly MethodInfo MakeGetterMethod = typeof(PropertyRule).GetMethod(nameof(MakeGetter), BindingFlags.NonPublic | BindingFlags.Static)!;
+
         public PropertyRule(PropertyInfo property, string jsonName, ValidationAttribute[] attributes, bool recurse)
         {
-            Property = property;
             JsonName = jsonName;
             Attributes = attributes;
             Recurse = recurse;
+            Get = (Func<object, object?>)MakeGetterMethod.MakeGenericMethod(property.DeclaringType!, property.PropertyType).Invoke(null, new object[] { property.GetMethod! })!;
         }
 
-        public PropertyInfo Property { get; }
+        /// <summary>The property's getter as a delegate: reflection's GetValue would cost more than the whole check.</summary>
+        public Func<object, object?> Get { get; }
 
         public string JsonName { get; }
 
         public ValidationAttribute[] Attributes { get; }
 
         public bool Recurse { get; }
+
+        private static Func<object, object?> MakeGetter<TTarget, TValue>(MethodInfo getter)
+        {
+            var get = (Func<TTarget, TValue>)Delegate.CreateDelegate(typeof(Func<TTarget, TValue>), getter);
+            return target => get((TTarget)target);
+        }
     }
 }
