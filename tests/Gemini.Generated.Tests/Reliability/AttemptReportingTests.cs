@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Gemini.Generated.Testing;
+using Gemini.Generated.Tests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace Gemini.Generated.Tests.Reliability;

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using Gemini.Generated.Testing;
+using Gemini.Generated.Tests.Support;
 using Newtonsoft.Json.Linq;
 
 namespace Gemini.Generated.Tests.Reliability;

@@ -148,18 +148,6 @@ internal static class Harness
     }
 }
 
-/// <summary>A fixture with a fresh <see cref="FakeAimlServer"/> per test.</summary>
-public abstract class FakeServerFixture
-{
-    protected FakeAimlServer Server { get; private set; } = null!;
-
-    [SetUp]
-    public void StartServer() => Server = FakeAimlServer.Start();
-
-    [TearDown]
-    public void StopServer() => Server.Dispose();
-}
-
 /// <summary>Collects the attempts a client reports through <see cref="GeminiClientOptions.OnAttempt"/>.</summary>
 internal sealed class AttemptLog
 {

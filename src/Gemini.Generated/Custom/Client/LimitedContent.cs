@@ -61,63 +61,28 @@ internal sealed class LimitedContent : HttpContent
 }
 
 /// <summary>A read-only stream that throws <see cref="GeminiResponseTooLargeException"/> once more than the limit was read.</summary>
-internal sealed class LimitedStream : Stream
+internal sealed class LimitedStream : ReadOnlyStreamWrapper
 {
-    private readonly Stream _inner;
     private readonly long _limit;
     private long _read;
 
     public LimitedStream(Stream inner, long limit)
+        : base(inner)
     {
-        _inner = inner;
         _limit = limit;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _read;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Count(_inner.Read(buffer, offset, count));
+    public override int Read(byte[] buffer, int offset, int count) => Count(Inner.Read(buffer, offset, count));
 
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Count(await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
+        Count(await Inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
 
 #if NET5_0_OR_GREATER
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+        Count(await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
 
-    public override int Read(Span<byte> buffer) => Count(_inner.Read(buffer));
+    public override int Read(Span<byte> buffer) => Count(Inner.Read(buffer));
 #endif
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 
     private int Count(int read)
     {

@@ -9,58 +9,30 @@ namespace Gemini.Generated;
 /// Cancels a read that waits longer than the idle timeout: a stream that stalls fails instead of hanging. The timer runs only
 /// while a read waits for bytes, not while the caller works on a chunk, and not for reads the buffered bytes satisfy at once.
 /// </summary>
-internal sealed class IdleTimeoutStream : Stream
+internal sealed class IdleTimeoutStream : ReadOnlyStreamWrapper
 {
-    private readonly Stream _inner;
     private readonly CancellationTokenSource _idle;
     private readonly TimeSpan _timeout;
 
     public IdleTimeoutStream(Stream inner, CancellationTokenSource idle, TimeSpan timeout)
+        : base(inner)
     {
-        _inner = inner;
         _idle = idle;
         _timeout = timeout;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) => Inner.Read(buffer, offset, count);
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
-        var read = _inner.ReadAsync(buffer, offset, count, cancellationToken);
+        var read = Inner.ReadAsync(buffer, offset, count, cancellationToken);
         return read.IsCompleted ? read : WaitAsync(read);
-    }
-
-    private async Task<int> WaitAsync(Task<int> read)
-    {
-        Arm();
-        try
-        {
-            return await read.ConfigureAwait(false);
-        }
-        finally
-        {
-            Disarm();
-        }
     }
 
 #if NET5_0_OR_GREATER
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = _inner.ReadAsync(buffer, cancellationToken);
+        var read = Inner.ReadAsync(buffer, cancellationToken);
         return read.IsCompleted ? read : WaitAsync(read);
     }
 
@@ -78,15 +50,18 @@ internal sealed class IdleTimeoutStream : Stream
     }
 #endif
 
-    public override void Flush()
+    private async Task<int> WaitAsync(Task<int> read)
     {
+        Arm();
+        try
+        {
+            return await read.ConfigureAwait(false);
+        }
+        finally
+        {
+            Disarm();
+        }
     }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private void Arm()
     {
