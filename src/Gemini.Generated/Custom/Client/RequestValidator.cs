@@ -193,7 +193,6 @@ internal static class RequestValidator
         }
     }
 
-    /// <summary>Per type, once: the properties that carry a constraint or hold something to look into. Plain values without a constraint are skipped.</summary>
     /// <summary>Where the check is, as segments; the string (<c>messages[2].tool_call_id</c>) is built only for an error.</summary>
     private sealed class JsonPath
     {
@@ -226,6 +225,7 @@ internal static class RequestValidator
         }
     }
 
+    /// <summary>Per type, once: the properties that carry a constraint or hold something to look into. Plain values without a constraint are skipped.</summary>
     private static PropertyRule[] RulesFor(Type type) =>
         Rules.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (Property: p, Json: p.GetCustomAttribute<JsonPropertyAttribute>()))
