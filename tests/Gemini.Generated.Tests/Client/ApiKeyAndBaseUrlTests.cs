@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace Gemini.Generated.Tests.Client;
@@ -68,6 +69,36 @@ public class ApiKeyAndBaseUrlTests : FakeServerTestBase
         Assert.That(error.Message, Does.Contain("AIML_API_KEY"));
     }
 
+    [Test]
+    [NonParallelizable]
+    public void FromEnvironment_WhenAimlApiKeyIsSet_UsesItBeforeAimlapiApiKey()
+    {
+        var client = FromEnvironmentWith(aimlApiKey: "first-key", aimlapiApiKey: "second-key", openAiApiKey: "openai-key");
+
+        Assert.That(client.Redactor.Redact("first-key second-key openai-key"), Is.EqualTo("[REDACTED] second-key openai-key"));
+    }
+
+    [Test]
+    [NonParallelizable]
+    public void FromEnvironment_WhenOnlyAimlapiApiKeyIsSet_UsesIt()
+    {
+        var client = FromEnvironmentWith(aimlApiKey: null, aimlapiApiKey: "second-key", openAiApiKey: "openai-key");
+
+        Assert.That(client.Redactor.Redact("second-key openai-key"), Is.EqualTo("[REDACTED] openai-key"));
+    }
+
+    [Test]
+    [NonParallelizable]
+    public void FromEnvironment_WhenOnlyOpenAiApiKeyIsSet_ThrowsNamingTheVariablesItReads()
+    {
+        var error = Assert.Throws<ArgumentException>(() => FromEnvironmentWith(aimlApiKey: null, aimlapiApiKey: null, openAiApiKey: "openai-key"))!;
+
+        Assert.That(error.ParamName, Is.EqualTo("ApiKey"));
+        Assert.That(error.Message, Does.Contain("AIML_API_KEY").And.Contain("AIMLAPI_API_KEY"));
+        Assert.That(error.Message, Does.Contain("OPENAI_API_KEY is deliberately not read"));
+        Assert.That(error.Message, Does.Not.Contain("openai-key"));
+    }
+
     [TestCase("http://api.aimlapi.com")]
     [TestCase("http://10.0.0.5:8080")]
     [TestCase("http://localhost.example.com")]
@@ -106,6 +137,32 @@ public class ApiKeyAndBaseUrlTests : FakeServerTestBase
         var completion = await CreateClient().CompleteAsync("Hi");
 
         Assert.That(completion.Text, Is.Not.Empty);
+    }
+
+    /// <summary>
+    /// <see cref="GeminiClient.FromEnvironment"/> with these variables set (null: unset) in the process environment, restored after.
+    /// Its client sends only to the real service, so the tests see the key it holds through the redactor that masks it.
+    /// </summary>
+    private static GeminiClient FromEnvironmentWith(string? aimlApiKey, string? aimlapiApiKey, string? openAiApiKey)
+    {
+        var variables = new[] { ("AIML_API_KEY", aimlApiKey), ("AIMLAPI_API_KEY", aimlapiApiKey), ("OPENAI_API_KEY", openAiApiKey) };
+        var saved = variables.Select(v => (Name: v.Item1, Value: Environment.GetEnvironmentVariable(v.Item1))).ToArray();
+        try
+        {
+            foreach (var (name, value) in variables)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
+            return GeminiClient.FromEnvironment();
+        }
+        finally
+        {
+            foreach (var (name, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
     }
 
     private GeminiClientOptions OptionsWithoutKey() => new() { BaseUrl = Server.Url, RetryPolicy = RetryPolicy.None };

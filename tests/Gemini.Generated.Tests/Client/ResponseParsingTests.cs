@@ -45,6 +45,24 @@ public class ResponseParsingTests : FakeServerTestBase
     }
 
     [Test]
+    public async Task CompleteAsync_WhenTheBodyHasNoMeta_TakesCreditsAndUsdFromTheHeaders()
+    {
+        Server.Enqueue(FakeReply.Raw(200, """
+            {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"google/gemini-2.5-flash",
+             "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"Hi"}}],
+             "usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}
+            """)
+            .WithHeader("x-aimlapi-credits-used", "1234")
+            .WithHeader("x-aimlapi-usd-spent", "0.000315"));
+
+        var completion = await CreateClient().CompleteAsync("Hi");
+
+        Assert.That(completion.Meta, Is.Null);
+        Assert.That(completion.CreditsUsed, Is.EqualTo(1234m));
+        Assert.That(completion.UsdSpent, Is.EqualTo(0.000315m));
+    }
+
+    [Test]
     public async Task CompleteAsync_WhenTheFinishReasonIsNull_ItIsNull()
     {
         Server.Enqueue(FakeReply.Completion("Still going").WithFinishReason(null));

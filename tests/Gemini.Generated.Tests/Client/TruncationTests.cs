@@ -54,6 +54,19 @@ public class TruncationTests : FakeServerTestBase
     }
 
     [Test]
+    public async Task CompleteAsync_ByDefault_WhenTruncatedWithToolCallsButNoText_ReturnsTheToolCalls()
+    {
+        Server.Enqueue(FakeReply.ToolCall("get_weather", """{"city":"Paris"}""", "call_1").WithFinishReason("length"));
+
+        var completion = await LimitedClient().CompleteAsync("Weather in Paris?");
+
+        Assert.That(completion.IsTruncated, Is.True);
+        Assert.That(completion.Text, Is.Empty);
+        Assert.That(completion.FirstChoice!.Message!.ToolCalls, Has.Count.EqualTo(1));
+        Assert.That(completion.FirstChoice.Message.ToolCalls![0].Id, Is.EqualTo("call_1"));
+    }
+
+    [Test]
     public async Task CompleteAsync_WhenTheLimitIsEmptyWithoutReasoning_ThrowsTheEmptyAnswerMessage()
     {
         Server.Enqueue(FakeReply.Completion(string.Empty).WithFinishReason("length").WithUsage(5, Limit, reasoningTokens: 0));

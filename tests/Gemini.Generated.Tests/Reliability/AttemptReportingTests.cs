@@ -67,4 +67,37 @@ public class AttemptReportingTests : FakeServerFixture
         Assert.That(error.ServiceMessage, Does.Contain("[REDACTED]").And.Not.Contain(Harness.ApiKey));
         Assert.That(error.RawBody, Does.Not.Contain(Harness.ApiKey));
     }
+
+    [Test]
+    public async Task Logger_AtEveryLevel_NeverShowsThePromptTheAnswerOrTheKey()
+    {
+        const string prompt = "PROMPT-3f9a: what is the launch code?";
+        const string answer = "ANSWER-7c2e: the launch code is 0000.";
+        var logger = new CapturingLogger();
+        var client = Harness.Client(Server, o =>
+        {
+            o.Logger = logger;
+            o.RetryPolicy = new RetryPolicy { InitialBackoff = System.TimeSpan.Zero, MaxBackoff = System.TimeSpan.Zero };
+        });
+
+        // A retry then a success; a failure; a stream after a retry. The service's errors echo the prompt.
+        Server.Enqueue(
+            FakeReply.Error(503, "Overloaded while answering: " + prompt),
+            FakeReply.Completion(answer),
+            FakeReply.Error(400, "Cannot answer: " + prompt),
+            FakeReply.Error(503, "Overloaded while answering: " + prompt),
+            FakeReply.Completion(answer));
+        await client.CompleteAsync(prompt);
+        Assert.ThrowsAsync<AimlApiException>(() => client.CompleteAsync(prompt));
+        var streamed = await Harness.ReadAllAsync(client.CompleteStreamingAsync(prompt));
+
+        Assert.That(string.Concat(streamed), Is.EqualTo(answer));
+        foreach (var secret in new[] { "PROMPT-3f9a", "ANSWER-7c2e", Harness.ApiKey })
+        {
+            Assert.That(logger.Entries.Select(e => e.AllText), Has.None.Contains(secret));
+        }
+
+        Assert.That(logger.Entries, Has.Count.AtLeast(5), "a line per attempt");
+        Assert.That(logger.Entries.Select(e => e.Level), Is.SupersetOf(new[] { LogLevel.Debug, LogLevel.Warning }));
+    }
 }

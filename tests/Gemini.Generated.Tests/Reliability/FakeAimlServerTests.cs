@@ -1,8 +1,10 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Gemini.Generated.Testing;
 using Gemini.Generated.Tests.Support;
@@ -65,6 +67,31 @@ public class FakeAimlServerTests : FakeServerFixture
         Assert.That(pieces.Where(p => p.Length > 0), Is.EqualTo(new[] { "Hel", "lo, ", "world" }));
         Assert.That(stream.Completion!.Text, Is.EqualTo("Hello, world"));
         Assert.That(stream.Completion.FinishReason, Is.EqualTo(FinishReason.Stop));
+    }
+
+    [Test]
+    [CancelAfter(10000)]
+    public async Task WithChunkDelay_HoldsBackTheChunksAfterTheFirst()
+    {
+        Server.Enqueue(FakeReply.Completion("a b").WithChunkDelay(TimeSpan.FromHours(1)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Server.Url, "v1/chat/completions"))
+        {
+            Content = new StringContent("""{"messages":[{"role":"user","content":"Hi"}],"stream":true}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + FakeAimlServer.DefaultApiKey);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var cancellation = new CancellationTokenSource();
+
+        var first = await reader.ReadLineAsync();
+        Assert.That(await reader.ReadLineAsync(), Is.Empty, "the end of the first event");
+        var next = reader.ReadLineAsync(cancellation.Token).AsTask();
+        // An undelayed reply served meanwhile: without the delay, the rest of the stream would have arrived before it.
+        Assert.That((await Server.CreateClient().CompleteAsync("Hi")).Text, Is.EqualTo("Hello from the fake AI/ML API."));
+        cancellation.Cancel();
+
+        Assert.That(first, Does.StartWith("data: ").And.Contain("\"role\":\"assistant\""));
+        Assert.CatchAsync<OperationCanceledException>(() => next, "a chunk after the first arrived before the delay ended");
     }
 
     [Test]
@@ -233,6 +260,21 @@ public class FakeAimlServerTests : FakeServerFixture
 
         Assert.That(new[] { first.StatusCode, second.StatusCode }, Is.All.EqualTo(503));
         Assert.That(second.ServiceMessage, Is.EqualTo("Maintenance."));
+    }
+
+    [Test]
+    public async Task ReplyFactory_WhenNoScriptedReplyIsLeft_BuildsTheReplyFromTheRequest()
+    {
+        Server.Enqueue(FakeReply.Completion("scripted"));
+        Server.DefaultReply = FakeReply.Completion("default");
+        Server.ReplyFactory = request => FakeReply.Completion("echo: " + (string?)request.Json!["messages"]![0]!["content"]);
+        var client = Server.CreateClient();
+
+        var scripted = await client.CompleteAsync("a");
+        var built = await client.CompleteAsync("b");
+
+        Assert.That(scripted.Text, Is.EqualTo("scripted"));
+        Assert.That(built.Text, Is.EqualTo("echo: b"));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Gemini.Generated.Testing;
@@ -36,41 +37,60 @@ public class RetryBudgetTests : FakeServerFixture
     }
 
     [Test]
-    public async Task CompleteAsync_AfterTheBudgetIsExhausted_SuccessesMakeRetriesPossibleAgain()
+    public async Task CompleteAsync_WhenTheFirstAttemptSucceeds_ReturnsOneTokenToTheBudget()
     {
-        var client = Harness.Client(Server, o => o.RetryPolicy = new RetryPolicy
+        var client = Harness.Client(Server, o => o.RetryPolicy = Budget(tokens: 10));
+
+        // Two retries spend the whole budget; then a retryable failure comes back without a retry.
+        Assert.That(RequestsOfAFailingCall(client), Is.EqualTo(3));
+        Assert.That(RequestsOfAFailingCall(client), Is.EqualTo(1));
+
+        // Four successes return four tokens: not yet the five a retry costs.
+        await SucceedAsync(client, times: 4);
+        Assert.That(RequestsOfAFailingCall(client), Is.EqualTo(1));
+
+        // The fifth makes one retry possible again.
+        await SucceedAsync(client, times: 1);
+        Assert.That(RequestsOfAFailingCall(client), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task CompleteAsync_WhenARetrySucceeds_ReturnsTheCostOfARetryToTheBudget()
+    {
+        var client = Harness.Client(Server, o => o.RetryPolicy = Budget(tokens: 20));
+
+        // Two retries spend ten tokens; the success on the second retry returns five: fifteen left.
+        Server.Enqueue(FakeReply.Error(503, "Down."), FakeReply.Error(503, "Down."), FakeReply.Completion("Third time."));
+        Assert.That((await client.CompleteAsync(Harness.Hello())).ResponseInfo!.Attempts, Is.EqualTo(3));
+
+        // Fifteen tokens are three retries: two for this call, one for the next, then none.
+        Assert.That(RequestsOfAFailingCall(client), Is.EqualTo(3));
+        Assert.That(RequestsOfAFailingCall(client), Is.EqualTo(2));
+        Assert.That(RequestsOfAFailingCall(client), Is.EqualTo(1));
+    }
+
+    [Test]
+    [CancelAfter(10000)]
+    public async Task CompleteAsync_WhenATimeoutIsRetried_SpendsTwiceTheCostOfARetry()
+    {
+        // A server that never answers: every attempt times out, however fast or slow the machine.
+        await using var server = new RawHttpServer(async connection =>
         {
-            InitialBackoff = System.TimeSpan.FromMilliseconds(1),
-            MaxBackoff = System.TimeSpan.FromMilliseconds(1),
-            RetryBudget = 10,
-            RetryCost = 5,
+            await connection.ReadRequestAsync();
+            await connection.ReadRequestAsync(); // ends when the client gives up and closes the connection
+        });
+        var policy = Budget(tokens: 10);
+        policy.RetryOnTimeout = true;
+        var client = Harness.Client(server.Url, o =>
+        {
+            o.RetryPolicy = policy;
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(100);
         });
 
-        // Two retries spend the whole budget.
-        Server.Enqueue(FakeReply.Error(503, "Down."), FakeReply.Error(503, "Down."), FakeReply.Error(503, "Down."));
-        Assert.ThrowsAsync<AimlApiException>(() => client.CompleteAsync(Harness.Hello()));
-        Assert.That(Server.Requests, Has.Count.EqualTo(3));
+        var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
 
-        // Empty budget: a retryable failure comes back without a retry.
-        Server.Reset();
-        Server.Enqueue(FakeReply.Error(503, "Down."), FakeReply.Completion("Not reached by a retry."));
-        Assert.ThrowsAsync<AimlApiException>(() => client.CompleteAsync(Harness.Hello()));
-        Assert.That(Server.Requests, Has.Count.EqualTo(1));
-
-        // Five first-attempt successes return one token each: enough for one retry.
-        Server.Reset();
-        for (var i = 0; i < 5; i++)
-        {
-            await client.CompleteAsync(Harness.Hello());
-        }
-
-        Server.Reset();
-        Server.Enqueue(FakeReply.Error(503, "Down."), FakeReply.Completion("Retried."));
-        var completion = await client.CompleteAsync(Harness.Hello());
-
-        Assert.That(completion.Text, Is.EqualTo("Retried."));
-        Assert.That(completion.ResponseInfo!.Attempts, Is.EqualTo(2));
-        Assert.That(Server.Requests, Has.Count.EqualTo(2));
+        // Ten tokens pay for one timeout retry (2 × 5), not the two that MaxRetries allows.
+        Assert.That(error.Attempts, Is.EqualTo(2));
     }
 
     [Test]
@@ -103,5 +123,33 @@ public class RetryBudgetTests : FakeServerFixture
         var budget = new RetryBudget(0);
 
         Assert.That(Enumerable.Range(0, 100).All(_ => budget.TryAcquire(5)), Is.True);
+    }
+
+    /// <summary>Two retries a call at five tokens each from a budget of <paramref name="tokens"/>, without waiting.</summary>
+    private static RetryPolicy Budget(int tokens) => new()
+    {
+        InitialBackoff = TimeSpan.Zero,
+        MaxBackoff = TimeSpan.Zero,
+        RetryBudget = tokens,
+        RetryCost = 5,
+    };
+
+    /// <summary>How many requests a call into a persistent 503 sends: one, plus the retries the budget still pays for.</summary>
+    private int RequestsOfAFailingCall(GeminiClient client)
+    {
+        Server.Reset();
+        Server.DefaultReply = FakeReply.Error(503, "Down.");
+        Assert.ThrowsAsync<AimlApiException>(() => client.CompleteAsync(Harness.Hello()));
+        return Server.Requests.Count;
+    }
+
+    private async Task SucceedAsync(GeminiClient client, int times)
+    {
+        Server.Reset();
+        Server.DefaultReply = FakeReply.Completion("Up.");
+        for (var i = 0; i < times; i++)
+        {
+            Assert.That((await client.CompleteAsync(Harness.Hello())).ResponseInfo!.Attempts, Is.EqualTo(1));
+        }
     }
 }

@@ -224,6 +224,27 @@ public class RetryTests : FakeServerFixture
 
     [Test]
     [CancelAfter(5000)]
+    public async Task CompleteAsync_WhenTheBodyBreaksMidway_IsNotRetried()
+    {
+        await using var server = new RawHttpServer(async connection =>
+        {
+            await connection.ReadRequestAsync();
+            await connection.WriteChunkedHeadAsync(contentType: "application/json");
+            await connection.WriteChunkAsync(Harness.CompletionJson.Substring(0, Harness.CompletionJson.Length / 2));
+            // A graceful close: the client reads the headers and half the body, then the end of the connection.
+            connection.Close();
+        });
+        var client = Harness.Client(server.Url, o => o.RetryPolicy = new RetryPolicy { InitialBackoff = TimeSpan.Zero, MaxBackoff = TimeSpan.Zero });
+
+        var error = Assert.ThrowsAsync<GeminiNetworkException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
+
+        Assert.That(error.Message, Does.Contain("may have run, and been billed, on the server; it was not retried"));
+        Assert.That(error.Attempts, Is.EqualTo(1));
+        Assert.That(server.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    [CancelAfter(5000)]
     public void CompleteStreamingAsync_WhenTheConnectionDropsAfterTheFirstByte_DoesNotRetry()
     {
         Server.DefaultReply = FakeReply.Completion("one two three").ThenDisconnect();

@@ -154,6 +154,17 @@ public class ValidationTests
     }
 
     [Test]
+    public async Task CompleteAsync_WithExactlyFourStopSequences_SendsThem()
+    {
+        var request = Harness.Hello();
+        request.Stop = new[] { "a", "b", "c", "d" };
+
+        await _client.CompleteAsync(request);
+
+        Assert.That(_server.Requests.Single().Json!["stop"]!.ToObject<string[]>(), Is.EqualTo(new[] { "a", "b", "c", "d" }));
+    }
+
+    [Test]
     public void Temperature_InTheGeneratedModel_CarriesTheSpecRangeTheMessageQuotes()
     {
         var range = typeof(ChatCompletionRequest).GetProperty(nameof(ChatCompletionRequest.Temperature))!.GetCustomAttribute<RangeAttribute>()!;
