@@ -31,6 +31,8 @@ public class BuildPipelineTests
 
     private string Lock => Path.Combine(_copy, "openapi", "gemini-2.5-flash.lock.json");
 
+    private string Surface => Path.Combine(_copy, "openapi", "gemini-2.5-flash.surface.json");
+
     [OneTimeSetUp]
     public void CopyTheRepository()
     {
@@ -104,34 +106,58 @@ public class BuildPipelineTests
 
     [Test]
     [Order(4)]
-    public async Task UpdateSpec_ToTheOlderSpecAndBack_SummarizesTheChangesAndRewritesTheLock()
+    public async Task UpdateSpec_ToTheOlderSpec_RefusesNamingTheCostContract_ThenAcceptsItWhenAskedAndBack()
     {
         var history = await HistoryCopyAsync();
+        var lockBefore = File.ReadAllBytes(Lock);
+        var surfaceBefore = File.ReadAllBytes(Surface);
 
         var (exitCode, output) = Dotnet("build", "src/Gemini.Generated", "-t:UpdateSpec", $"-p:GeminiSpecSource={history}");
 
-        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(exitCode, Is.Not.EqualTo(0), output);
         Assert.That(output, Does.Contain("- request: provider (string) removed  [BREAKING]"));
         Assert.That(output, Does.Contain("- response 200 application/json: meta (object, nullable) removed  [BREAKING]"));
-        Assert.That(output, Does.Contain("warning GEM003").And.Contain("rule 'cost'"));
+        Assert.That(output, Does.Contain("error GEM009").And.Contain("Contract 'cost'").And.Contain("-p:GeminiAcceptBreakingSpec=true"));
+        Assert.That(File.ReadAllBytes(Lock), Is.EqualTo(lockBefore), "the lock is unchanged");
+        Assert.That(File.ReadAllBytes(Surface), Is.EqualTo(surfaceBefore), "the surface is unchanged");
+
+        var (acceptExitCode, acceptOutput) = Dotnet("build", "src/Gemini.Generated", "-t:UpdateSpec", $"-p:GeminiSpecSource={history}", "-p:GeminiAcceptBreakingSpec=true");
+        Assert.That(acceptExitCode, Is.EqualTo(0), acceptOutput);
         Assert.That(SpecLock.Read(Lock).Sha256, Is.EqualTo(HistorySpec.Sha256));
 
-        // After accepting the older spec, the next build regenerates and stops at the rule that needs 'meta'.
+        // After accepting the older spec, the next build regenerates and stops at the contract that needs 'meta'.
         var (buildExitCode, buildOutput) = Dotnet("build", "src/Gemini.Generated", $"-p:GeminiSpecSource={history}");
         Assert.That(buildExitCode, Is.Not.EqualTo(0));
-        Assert.That(buildOutput, Does.Contain("error GEM003").And.Contain("rule 'cost'")
-            .And.Contain("'/paths/~1v1~1chat~1completions/post/responses/200/content/application~1json/schema/properties/meta' does not exist"));
+        Assert.That(buildOutput, Does.Contain("error GEM003").And.Contain("Contract 'cost': 'POST /v1/chat/completions response 200 application/json: meta' is not in the spec"));
 
         var (backExitCode, backOutput) = Dotnet("build", "src/Gemini.Generated", "-t:UpdateSpec", $"-p:GeminiSpecSource={_spec}");
         Assert.That(backExitCode, Is.EqualTo(0), backOutput);
         Assert.That(backOutput, Does.Contain("+ request: provider (string) added"));
         Assert.That(backOutput, Does.Contain("+ response 200 application/json: meta (object, nullable) added"));
-        Assert.That(backOutput, Does.Contain("Normalization: every rule applies"));
+        Assert.That(backOutput, Does.Contain("every rule applies"));
         Assert.That(SpecLock.Read(Lock).Sha256, Is.EqualTo(CurrentSha256));
+        Assert.That(File.ReadAllBytes(Surface), Is.EqualTo(surfaceBefore));
     }
 
     [Test]
     [Order(5)]
+    public void Build_WithGenerateFalse_CompilesTheEarlierGeneratedCodeWithoutThePipeline()
+    {
+        var (generated, _) = Dotnet("build", "src/Gemini.Generated", $"-p:GeminiSpecSource={_spec}");
+        Assert.That(generated, Is.EqualTo(0));
+        var code = Path.Combine(Obj, "Gemini.Generated.g.cs");
+        var before = File.GetLastWriteTimeUtc(code);
+
+        // A source that does not exist: the pipeline would fail at once if it ran.
+        var (exitCode, output) = Dotnet("build", "src/Gemini.Generated", "-p:GeminiGenerate=false", "-p:GeminiSpecSource=missing/spec.json", "-v:n");
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(output, Does.Not.Contain("GeminiPrepareSpec").And.Not.Contain("GEM001"));
+        Assert.That(File.GetLastWriteTimeUtc(code), Is.EqualTo(before));
+    }
+
+    [Test]
+    [Order(6)]
     public void Build_FromALoopbackHttpServer_PullsAndVerifies_AndSkipsNSwagWhenNothingChanged()
     {
         using var server = WireMockServer.Start(new WireMockServerSettings { Urls = new[] { "http://127.0.0.1:0" } });
@@ -148,7 +174,7 @@ public class BuildPipelineTests
     }
 
     [Test]
-    [Order(6)]
+    [Order(7)]
     public void Clean_RemovesTheGeneratedCodeAndThePulledSpec()
     {
         Assert.That(Directory.Exists(Obj), Is.True);
