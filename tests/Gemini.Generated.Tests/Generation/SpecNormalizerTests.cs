@@ -11,7 +11,7 @@ namespace Gemini.Generated.Tests.Generation;
 
 public class SpecNormalizerTests
 {
-    private static JsonObject Current() => Program.ReadSpec(TestPaths.CurrentSpecBytes(), TestPaths.CurrentSpec);
+    private static JsonObject Current() => PublishedSpec.Read();
 
     [Test]
     public void Normalize_CurrentSpec_NamesEveryTypeWithoutNumbersOrPlaceholders()

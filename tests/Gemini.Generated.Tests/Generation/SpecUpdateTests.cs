@@ -17,18 +17,18 @@ public class SpecUpdateTests
     [Test]
     public async Task Update_WithTheLockedVersion_LeavesTheLockAndTheSurfaceAsTheyAre()
     {
-        var update = await _workspace.UpdateAsync(TestPaths.CurrentSpec);
+        var update = await _workspace.UpdateAsync(PublishedSpec.Location);
 
         Assert.That(update.ExitCode, Is.EqualTo(0), update.ToString());
         Assert.That(update.Output, Does.Contain("No change: the spec is the locked version"));
-        Assert.That(_workspace.LockIsCommitted, Is.True, "not even the recorded source changes");
-        Assert.That(_workspace.SurfaceIsCommitted, Is.True);
+        Assert.That(_workspace.LockIsUnchanged, Is.True, "not even the recorded source changes");
+        Assert.That(_workspace.SurfaceIsUnchanged, Is.True);
     }
 
     [Test]
     public void CommittedSurface_IsTheSurfaceOfTheLockedSpec()
     {
-        var surface = SpecSurface.Of(SpecVariants.Current(), SpecLock.Read(TestPaths.LockFile).Sha256);
+        var surface = SpecSurface.Of(Program.ReadSpec(TestPaths.CurrentSpecBytes(), TestPaths.CurrentSpec), SpecLock.Read(TestPaths.LockFile).Sha256);
 
         Assert.That(File.ReadAllText(TestPaths.SurfaceFile), Is.EqualTo(surface.Render()),
             "openapi/gemini-2.5-flash.surface.json is stale: run UpdateSpec with the locked spec to rewrite it");
@@ -39,10 +39,10 @@ public class SpecUpdateTests
     {
         File.Delete(_workspace.Surface);
 
-        var update = await _workspace.UpdateAsync(TestPaths.CurrentSpec);
+        var update = await _workspace.UpdateAsync(PublishedSpec.Location);
 
         Assert.That(update.ExitCode, Is.EqualTo(0), update.ToString());
-        Assert.That(_workspace.SurfaceIsCommitted, Is.True);
+        Assert.That(_workspace.SurfaceIsUnchanged, Is.True);
     }
 
     [Test]
@@ -57,7 +57,7 @@ public class SpecUpdateTests
         Assert.That(update.Output, Does.Contain("- request: provider (string) removed  [BREAKING]")
             .And.Contain("- response 200 application/json: meta (object, nullable) removed  [BREAKING]"));
         Assert.That(update.Error, Does.Contain("error GEM009").And.Contain("Contract 'cost'").And.Contain("-p:GeminiAcceptBreakingSpec=true"));
-        Assert.That(_workspace.LockIsCommitted && _workspace.SurfaceIsCommitted, Is.True);
+        Assert.That(_workspace.LockIsUnchanged && _workspace.SurfaceIsUnchanged, Is.True);
     }
 
     [Test]

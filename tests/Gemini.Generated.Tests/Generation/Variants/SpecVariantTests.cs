@@ -138,7 +138,7 @@ public class SpecVariantTests
 
         Assert.That(update.ExitCode, Is.EqualTo(0), update.ToString());
         Assert.That(update.Output, Does.Contain("warning GEM009: accepted with -p:GeminiAcceptBreakingSpec=true"));
-        Assert.That(workspace.LockIsCommitted || workspace.SurfaceIsCommitted, Is.False);
+        Assert.That(workspace.LockIsUnchanged || workspace.SurfaceIsUnchanged, Is.False);
         Assert.That(SpecSurface.Read(workspace.Surface).Find(SpecPaths.OperationName, SpecPaths.Completion + " meta"), Is.Null);
     }
 
@@ -205,7 +205,7 @@ public class SpecVariantTests
         Assert.That(update.ExitCode, Is.EqualTo(0), update.ToString());
         Assert.That(update.Output, Does.Contain(Forward(variant)));
         Assert.That(update.Output, Does.Contain("Normalization: the next build can generate from it"));
-        Assert.That(workspace.LockIsCommitted, Is.False, "the lock is rewritten");
+        Assert.That(workspace.LockIsUnchanged, Is.False, "the lock is rewritten");
         Assert.That(SpecLock.Read(workspace.Lock).Sha256, Is.EqualTo(SpecLock.HashOf(Program.Serialize(spec))));
         Assert.That(SpecSurface.Read(workspace.Surface).Render(), Is.EqualTo(SpecSurface.Of(spec, SpecLock.HashOf(Program.Serialize(spec))).Render()), "the surface is rewritten");
         return (update, workspace.Generate(spec));
@@ -219,8 +219,8 @@ public class SpecVariantTests
 
         Assert.That(update.ExitCode, Is.Not.EqualTo(0), update.ToString());
         Assert.That(update.Output, Does.Contain(Forward(variant)), "the summary is printed before the refusal");
-        Assert.That(workspace.LockIsCommitted, Is.True, "the lock is unchanged");
-        Assert.That(workspace.SurfaceIsCommitted, Is.True, "the surface is unchanged");
+        Assert.That(workspace.LockIsUnchanged, Is.True, "the lock is unchanged");
+        Assert.That(workspace.SurfaceIsUnchanged, Is.True, "the surface is unchanged");
         return update;
     }
 }

@@ -2,14 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Gemini.Generated.Tests.Support;
 using Gemini.SpecTool;
 
 namespace Gemini.Generated.Tests.Generation.Variants;
 
 /// <summary>
-/// The kinds of change the published spec has gone through (issue 11), each built in code as a variant of the spec the
-/// tests were built with: never a copy of the spec in the repository.
+/// The kinds of change the published spec has gone through (issue 11), each built in code as a variant of the current
+/// published spec: never a copy of the spec in the repository.
 /// </summary>
 public static class SpecVariants
 {
@@ -32,8 +31,8 @@ public static class SpecVariants
         ["adds-required-request-property"] = AddsRequiredRequestProperty,
     };
 
-    /// <summary>The spec the tests were built with, parsed afresh.</summary>
-    public static JsonObject Current() => Program.ReadSpec(TestPaths.CurrentSpecBytes(), TestPaths.CurrentSpec);
+    /// <summary>The current published spec, parsed afresh.</summary>
+    public static JsonObject Current() => PublishedSpec.Read();
 
     public static JsonObject Build(string name) => All[name](Current());
 

@@ -20,18 +20,24 @@ public sealed record UpdateResult(int ExitCode, string Output, string Error)
 }
 
 /// <summary>
-/// A copy of the committed lock and surface in a temporary folder, on which UpdateSpec runs in process, and the generation
-/// steps after it: normalization and NSwag, as the build runs them.
+/// A lock and a surface of the current published spec in a temporary folder, as the repository has them, on which UpdateSpec
+/// runs in process; and the generation steps after it: normalization and NSwag, as the build runs them.
 /// </summary>
 public sealed class SpecWorkspace
 {
+    private readonly byte[] _lock;
+    private readonly byte[] _surface;
+
     private SpecWorkspace(string directory)
     {
         Directory = directory;
         Lock = Path.Combine(directory, "gemini-2.5-flash.lock.json");
         Surface = Path.Combine(directory, "gemini-2.5-flash.surface.json");
-        File.Copy(TestPaths.LockFile, Lock);
-        File.Copy(TestPaths.SurfaceFile, Surface);
+        var published = PublishedSpec.Bytes();
+        SpecLock.For("https://example.org/published/gemini-2.5-flash.json", published).Write(Lock);
+        SpecSurface.Of(PublishedSpec.Read(), SpecLock.HashOf(published)).Write(Surface);
+        _lock = File.ReadAllBytes(Lock);
+        _surface = File.ReadAllBytes(Surface);
     }
 
     public string Directory { get; }
@@ -68,9 +74,9 @@ public sealed class SpecWorkspace
         return new UpdateResult(exitCode, output.ToString(), error.ToString());
     }
 
-    public bool LockIsCommitted => File.ReadAllBytes(Lock).SequenceEqual(File.ReadAllBytes(TestPaths.LockFile));
+    public bool LockIsUnchanged => File.ReadAllBytes(Lock).SequenceEqual(_lock);
 
-    public bool SurfaceIsCommitted => File.ReadAllBytes(Surface).SequenceEqual(File.ReadAllBytes(TestPaths.SurfaceFile));
+    public bool SurfaceIsUnchanged => File.ReadAllBytes(Surface).SequenceEqual(_surface);
 
     /// <summary>Normalizes <paramref name="spec"/> and runs NSwag on it with the repository's nswag.json and templates: the code the next build compiles.</summary>
     public string Generate(JsonObject spec)
