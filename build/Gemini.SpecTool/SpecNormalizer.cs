@@ -60,6 +60,7 @@ public static class SpecNormalizer
                 }
             }))
         .Append(Names.Inline)
+        .Append(Docs.Rule)
         .Concat(Guards.Rules)
         .ToArray();
 

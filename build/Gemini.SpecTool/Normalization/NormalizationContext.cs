@@ -163,16 +163,12 @@ public sealed class NormalizationContext
         // Names come from the component keys; a title would compete with them.
         schema.Remove("title");
         Define(name, (JsonObject)schema.DeepClone(), pointer);
-        JsonPointer.Replace(Document, pointer, Ref(name));
+        JsonPointer.Replace(Document, pointer, Ref(name, (string?)schema["description"]));
         return (JsonObject)Schemas[name]!;
     }
 
-    /// <summary>Points the schema at <paramref name="pointer"/> to a named schema.</summary>
-    public void Reference(string pointer, string name)
-    {
-        Object(pointer);
-        JsonPointer.Replace(Document, pointer, Ref(name));
-    }
+    /// <summary>Points the schema at <paramref name="pointer"/> to a named schema, keeping its description for the property's docs.</summary>
+    public void Reference(string pointer, string name) => JsonPointer.Replace(Document, pointer, Ref(name, (string?)Object(pointer)["description"]));
 
     public void Define(string name, JsonObject schema, string origin)
     {
@@ -197,7 +193,17 @@ public sealed class NormalizationContext
         HandWrittenTypes.Add(name);
     }
 
-    public static JsonObject Ref(string name) => new() { ["$ref"] = $"#{SchemasPointer}/{JsonPointer.Escape(name)}" };
+    /// <summary>A reference to a named schema; a description beside it documents the property that holds it (NJsonSchema reads it).</summary>
+    public static JsonObject Ref(string name, string? description = null)
+    {
+        var reference = new JsonObject { ["$ref"] = $"#{SchemasPointer}/{JsonPointer.Escape(name)}" };
+        if (!string.IsNullOrEmpty(description))
+        {
+            reference["description"] = description;
+        }
+
+        return reference;
+    }
 
     /// <summary>The schema at <paramref name="pointer"/> after following references.</summary>
     public JsonObject Resolve(string pointer) => SchemaTree.Resolve(Document, Object(pointer));

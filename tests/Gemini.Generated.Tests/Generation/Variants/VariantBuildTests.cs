@@ -45,10 +45,16 @@ public class VariantBuildTests
         {
             var (testExitCode, listing) = _copy.Dotnet("test", "tests/Gemini.Generated.Tests", "--no-build", "--filter", "FullyQualifiedName~PublicApi");
             Assert.That(testExitCode, Is.Not.EqualTo(0), "the approved listing no longer matches: the change is up for review");
-            Assert.That(listing, Does.Contain("+        public Gemini.Generated.ChatCompletionRequestAudio? Audio { get; set; }")
-                .And.Contain("+        public Gemini.Generated.ChatCompletionRequestReasoningEffort? ReasoningEffort { get; set; }")
-                .And.Contain("+        public System.Collections.Generic.IList<Gemini.Generated.ChatCompletionRequestModalitiesItem>? Modalities { get; set; }")
-                .And.Contain("+        public bool? NormalizeToolSchemas { get; set; }"));
+            foreach (var added in new[]
+            {
+                "public Gemini.Generated.ChatCompletionRequestAudio? Audio { get; set; }",
+                "public Gemini.Generated.ChatCompletionRequestReasoningEffort? ReasoningEffort { get; set; }",
+                "public System.Collections.Generic.IList<Gemini.Generated.ChatCompletionRequestModalitiesItem>? Modalities { get; set; }",
+                "public bool? NormalizeToolSchemas { get; set; }",
+            })
+            {
+                Assert.That(listing.Split('\n').Any(line => line.StartsWith('+') && line.Trim('+', ' ', '\r') == added), Is.True, $"'+ {added}' in\n{listing}");
+            }
         }
     }
 
