@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
+using Gemini.Generated.Tests.Support;
 using Gemini.SpecTool;
 
 namespace Gemini.Generated.Tests.Generation.Variants;
@@ -66,7 +67,7 @@ public class VariantBuildTests
     {
         var spec = Accept(variant);
         var results = Path.Combine(_copy.Root, "artifacts", "variant-" + variant);
-        var history = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(PublishedSpec.Location)!, "history", "gemini-2.5-flash.2026-01-16.json"));
+        var history = TestPaths.HistorySpecSource;
 
         var (_, output) = _copy.Dotnet(TimeSpan.FromMinutes(30), "test", $"-p:GeminiSpecSource={spec}", $"-p:GeminiHistorySpecSource={history}",
             "--filter", "TestCategory!=Build&TestCategory!=VariantSuite", "--logger", "trx", "--results-directory", results);
