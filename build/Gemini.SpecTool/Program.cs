@@ -17,8 +17,8 @@ public static class Program
 {
     private const string Usage =
         "usage:\n" +
-        "  prepare   --source S --base-dir D --lock L --cache FILE --store DIR --out FILE --nswag FILE\n" +
-        "  update    --source S --base-dir D --lock L --store DIR --repo-root R [--record-source S]\n" +
+        "  prepare   --source S --base-dir D --lock L --cache FILE --out FILE --nswag FILE\n" +
+        "  update    --source S --base-dir D --lock L --surface FILE --repo-root R [--record-source S] [--accept-breaking true]\n" +
         "  diff      OLD NEW\n" +
         "  normalize IN OUT";
 
@@ -37,7 +37,7 @@ public static class Program
             switch (args[0])
             {
                 case "prepare":
-                    await PrepareAsync(options).ConfigureAwait(false);
+                    await PrepareAsync(options, output).ConfigureAwait(false);
                     return 0;
                 case "update":
                     await UpdateAsync(options, output).ConfigureAwait(false);
@@ -62,7 +62,7 @@ public static class Program
     }
 
     /// <summary>Pull, verify against the lock, cache, normalize: everything generation needs.</summary>
-    private static async Task PrepareAsync(IReadOnlyDictionary<string, string> options)
+    private static async Task PrepareAsync(IReadOnlyDictionary<string, string> options, TextWriter output)
     {
         var source = Required(options, "source");
         var lockPath = Required(options, "lock");
@@ -78,22 +78,26 @@ public static class Program
         }
 
         WriteIfChanged(Required(options, "cache"), bytes);
-        Store(Required(options, "store"), bytes);
 
         var result = SpecNormalizer.Normalize(ReadSpec(bytes, source));
+        WriteWarnings(result.Warnings, output);
         // Unchanged output keeps its timestamp, so MSBuild skips NSwag and the compile when only the source or the lock's time moved.
         WriteIfChanged(Required(options, "out"), Serialize(result.Document));
         CheckExcludedTypes(Required(options, "nswag"), result.HandWrittenTypes);
     }
 
-    /// <summary>Pull a new version, print what changed against the locked one, check it still normalizes, and rewrite the lock.</summary>
+    /// <summary>
+    /// Pull a new version, print what changed against the committed surface of the locked one, check that the next build can
+    /// generate from it, and rewrite the lock and the surface; or refuse, leaving both as they are.
+    /// </summary>
     private static async Task UpdateAsync(IReadOnlyDictionary<string, string> options, TextWriter output)
     {
         var source = Required(options, "source");
         var lockPath = Required(options, "lock");
-        var storeDirectory = Required(options, "store");
+        var surfacePath = Required(options, "surface");
         var repoRoot = Required(options, "repo-root");
         var baseDirectory = Required(options, "base-dir");
+        var acceptBreaking = options.TryGetValue("accept-breaking", out var accept) && string.Equals(accept, "true", StringComparison.OrdinalIgnoreCase);
 
         var bytes = await SpecSource.PullAsync(source, baseDirectory).ConfigureAwait(false);
         var next = ReadSpec(bytes, source);
@@ -103,6 +107,7 @@ public static class Program
                 ? source
                 : Path.GetRelativePath(repoRoot, SpecSource.ResolvePath(source, baseDirectory)).Replace('\\', '/');
         var updated = SpecLock.For(recordedSource, bytes);
+        var nextSurface = SpecSurface.Of(next, updated.Sha256);
 
         SpecLock? locked = File.Exists(lockPath) ? SpecLock.Read(lockPath) : null;
         output.WriteLine($"Spec lock: {lockPath}");
@@ -113,32 +118,69 @@ public static class Program
         if (locked is not null && locked.Matches(bytes))
         {
             output.WriteLine("No change: the spec is the locked version; the lock is left as it is.");
+            if (!File.Exists(surfacePath) || File.ReadAllText(surfacePath) != nextSurface.Render())
+            {
+                nextSurface.Write(surfacePath);
+                output.WriteLine($"The surface of the locked spec was missing or out of date; written to {surfacePath}.");
+            }
+
             return;
         }
-        else if (locked is not null && await FindLockedAsync(locked, storeDirectory, repoRoot).ConfigureAwait(false) is { } previous)
+
+        if (File.Exists(surfacePath))
         {
-            output.Write(SpecDiff.Compare(ReadSpec(previous, locked.Source), next).Render());
+            var previous = SpecSurface.Read(surfacePath);
+            if (locked is not null && !string.Equals(previous.Sha256, locked.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                output.WriteLine($"Note: {surfacePath} describes sha256 {previous.Sha256}, not the locked {locked.Sha256}; the changes below are against it.");
+            }
+
+            output.Write(SpecDiff.Compare(previous, nextSurface).Render());
         }
-        else if (locked is not null)
+        else
         {
-            output.WriteLine($"The locked version ({locked.Sha256}) is neither in {storeDirectory} nor readable from {locked.Source}, so the changes cannot be listed.");
+            output.WriteLine($"There is no surface of the locked spec at {surfacePath}, so the changes cannot be listed.");
         }
 
         output.WriteLine();
+        SpecToolException? failure = null;
         try
         {
-            var check = (JsonObject)next.DeepClone();
-            var result = SpecNormalizer.Normalize(check);
-            output.WriteLine($"Normalization: every rule applies; {result.TypeNames.Count} named types.");
+            var result = SpecNormalizer.Normalize((JsonObject)next.DeepClone());
+            WriteWarnings(result.Warnings, output);
+            output.WriteLine($"Normalization: the next build can generate from it: {result.TypeNames.Count} named types" +
+                (result.Warnings.Count == 0 ? "; every rule applies." : $"; {result.Warnings.Count} shaping rule target(s) skipped (warnings above)."));
         }
         catch (SpecToolException ex)
         {
-            output.WriteLine($"GeminiSpecSource : warning {ex.Code}: the new spec does not normalize, so the next build will fail until the rule is updated: {ex.Message}");
+            failure = ex;
         }
 
-        Store(storeDirectory, bytes);
+        if (failure is not null && !acceptBreaking)
+        {
+            throw new SpecToolException(SpecToolException.Codes.Refused,
+                $"UpdateSpec refused the spec from {source}: the next build could not generate from it. {failure.Message} " +
+                $"The lock ({lockPath}) and the surface ({surfacePath}) are unchanged. To accept it anyway, and fix the build after: " +
+                $"dotnet build src/Gemini.Generated -t:UpdateSpec -p:GeminiSpecSource={source} -p:GeminiAcceptBreakingSpec=true");
+        }
+
+        if (failure is not null)
+        {
+            output.WriteLine($"GeminiSpecSource : warning {SpecToolException.Codes.Refused}: accepted with -p:GeminiAcceptBreakingSpec=true, although the next build will fail until the code is updated: {failure.Message}");
+        }
+
         updated.Write(lockPath);
-        output.WriteLine($"Lock updated to sha256 {updated.Sha256} ({updated.Size} bytes); the next build regenerates the SDK.");
+        nextSurface.Write(surfacePath);
+        output.WriteLine($"Lock updated to sha256 {updated.Sha256} ({updated.Size} bytes), and the surface in {surfacePath}; the next build regenerates the SDK.");
+    }
+
+    private static void WriteWarnings(IEnumerable<NormalizationWarning> warnings, TextWriter output)
+    {
+        foreach (var warning in warnings)
+        {
+            // MSBuild's canonical format, so that the build shows it as a warning.
+            output.WriteLine($"GeminiSpecSource : warning {SpecToolException.Codes.Skipped}: {warning}");
+        }
     }
 
     /// <summary>The hand-written union and value types must be listed in nswag.json's excludedTypeNames, or NSwag would emit empty classes for them.</summary>
@@ -163,42 +205,8 @@ public static class Program
         }
     }
 
-    private static async Task<byte[]?> FindLockedAsync(SpecLock locked, string storeDirectory, string repoRoot)
-    {
-        var stored = Path.Combine(storeDirectory, locked.Sha256.ToLowerInvariant() + ".json");
-        if (File.Exists(stored))
-        {
-            var bytes = await File.ReadAllBytesAsync(stored).ConfigureAwait(false);
-            if (locked.Matches(bytes))
-            {
-                return bytes;
-            }
-        }
-
-        try
-        {
-            var bytes = await SpecSource.PullAsync(locked.Source, repoRoot).ConfigureAwait(false);
-            return locked.Matches(bytes) ? bytes : null;
-        }
-        catch (SpecToolException)
-        {
-            return null;
-        }
-    }
-
     private static string Describe(SpecLock? spec) =>
         spec is null ? "(none)" : $"sha256 {spec.Sha256}, {spec.Size} bytes, from {spec.Source}";
-
-    /// <summary>Keeps every pulled version by hash, so UpdateSpec can compare against the locked one offline.</summary>
-    private static void Store(string directory, byte[] bytes)
-    {
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, SpecLock.HashOf(bytes) + ".json");
-        if (!File.Exists(path))
-        {
-            WriteAtomically(path, bytes);
-        }
-    }
 
     public static JsonObject ReadSpec(byte[] bytes, string source)
     {

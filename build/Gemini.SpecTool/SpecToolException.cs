@@ -33,5 +33,11 @@ public sealed class SpecToolException : Exception
 
         /// <summary>The command line is wrong.</summary>
         public const string Usage = "GEM006";
+
+        /// <summary>UpdateSpec refused a spec the next build could not generate from (a broken contract, a union no rule covers).</summary>
+        public const string Refused = "GEM009";
+
+        /// <summary>A warning: a shaping rule's target is gone, so the rule was skipped.</summary>
+        public const string Skipped = "GEM010";
     }
 }

@@ -21,7 +21,8 @@ internal sealed class ChatArguments
           --max-tokens N      the completion token limit, reasoning included (default 15000)
           --temperature X     sampling temperature, 0 to 2
           --system TEXT       a system message before the prompt
-          --provider NAME     provider routing override (openai, google, auto, ...)
+          --provider NAME     provider routing override (openai, google, auto, ...), sent as the request's
+                              "provider" field as given, even by a build whose spec no longer lists it
           --request-id ID     sent as X-Client-Request-Id (1-128 of A-Z a-z 0-9 . _ : -)
           --timeout SECONDS   the limit for one attempt (default 300); a timeout exits with 5
           --stream            print the answer as it arrives

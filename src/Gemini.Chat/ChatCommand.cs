@@ -94,7 +94,11 @@ internal static class ChatCommand
             request.Messages.Add(ChatMessage.User(prompt));
             request.MaxCompletionTokens = arguments.MaxTokens;
             request.Temperature = arguments.Temperature;
-            request.Provider = arguments.Provider;
+            if (arguments.Provider is not null)
+            {
+                // Sent as a field of its own rather than through a generated property, so that gemini-chat builds from a spec without 'provider'.
+                request.AdditionalProperties["provider"] = arguments.Provider;
+            }
             var requestOptions = new ChatRequestOptions { ClientRequestId = arguments.RequestId, TruncationBehavior = TruncationBehavior.Ignore };
 
             var completion = arguments.Stream

@@ -94,7 +94,6 @@ public class RequestSerializationTests : FakeServerTestBase
                 },
                 $$"""{ "tools": [{{WeatherToolJson}}], "tool_choice": { "type": "function", "function": { "name": "get_weather" } } }"""),
             new ParameterCase("parallel_tool_calls", r => r.ParallelToolCalls = false, """{ "parallel_tool_calls": false }"""),
-            new ParameterCase("provider", r => r.Provider = "google", """{ "provider": "google" }"""),
             new ParameterCase(
                 "AdditionalProperties extras",
                 r =>

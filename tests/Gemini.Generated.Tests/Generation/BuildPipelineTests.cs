@@ -1,8 +1,4 @@
-using System;
-using System.Diagnostics;
 using System.IO;
-using System.Linq;
-using System.Text;
 using System.Threading.Tasks;
 using Gemini.Generated.Tests.Support;
 using Gemini.SpecTool;
@@ -24,38 +20,24 @@ public class BuildPipelineTests
 {
     private const string CurrentSha256 = "a7b48f9b26b0b823a52f357f2750f74a6bb63dd8191e093e48762265c33f7c4d";
 
-    private string _copy = null!;
+    private RepositoryCopy _copy = null!;
     private string _spec = null!;
 
-    private string Obj => Path.Combine(_copy, "src", "Gemini.Generated", "obj", "gemini");
+    private string Obj => Path.Combine(_copy.Root, "src", "Gemini.Generated", "obj", "gemini");
 
-    private string Lock => Path.Combine(_copy, "openapi", "gemini-2.5-flash.lock.json");
+    private string Lock => _copy.Lock;
+
+    private string Surface => _copy.Surface;
 
     [OneTimeSetUp]
     public void CopyTheRepository()
     {
-        _copy = TestPaths.TempDirectory("clone");
-        foreach (var file in TrackedFiles())
-        {
-            var target = Path.Combine(_copy, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(TestPaths.RepoRoot, file), target);
-        }
-
+        _copy = RepositoryCopy.Create("clone");
         _spec = TestPaths.CurrentSpec;
     }
 
     [OneTimeTearDown]
-    public void RemoveTheCopy()
-    {
-        try
-        {
-            Directory.Delete(_copy, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void RemoveTheCopy() => _copy.Dispose();
 
     [Test]
     [Order(1)]
@@ -68,7 +50,7 @@ public class BuildPipelineTests
         Assert.That(File.ReadAllText(Path.Combine(Obj, "Gemini.Generated.g.cs")), Does.Contain("public partial class ChatCompletionRequest"));
         foreach (var framework in new[] { "netstandard2.0", "net8.0" })
         {
-            Assert.That(File.Exists(Path.Combine(_copy, "src", "Gemini.Generated", "bin", "Debug", framework, "Gemini.Generated.dll")), Is.True, framework);
+            Assert.That(File.Exists(Path.Combine(_copy.Root, "src", "Gemini.Generated", "bin", "Debug", framework, "Gemini.Generated.dll")), Is.True, framework);
         }
     }
 
@@ -104,34 +86,58 @@ public class BuildPipelineTests
 
     [Test]
     [Order(4)]
-    public async Task UpdateSpec_ToTheOlderSpecAndBack_SummarizesTheChangesAndRewritesTheLock()
+    public async Task UpdateSpec_ToTheOlderSpec_RefusesNamingTheCostContract_ThenAcceptsItWhenAskedAndBack()
     {
         var history = await HistoryCopyAsync();
+        var lockBefore = File.ReadAllBytes(Lock);
+        var surfaceBefore = File.ReadAllBytes(Surface);
 
         var (exitCode, output) = Dotnet("build", "src/Gemini.Generated", "-t:UpdateSpec", $"-p:GeminiSpecSource={history}");
 
-        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(exitCode, Is.Not.EqualTo(0), output);
         Assert.That(output, Does.Contain("- request: provider (string) removed  [BREAKING]"));
         Assert.That(output, Does.Contain("- response 200 application/json: meta (object, nullable) removed  [BREAKING]"));
-        Assert.That(output, Does.Contain("warning GEM003").And.Contain("rule 'cost'"));
+        Assert.That(output, Does.Contain("error GEM009").And.Contain("Contract 'cost'").And.Contain("-p:GeminiAcceptBreakingSpec=true"));
+        Assert.That(File.ReadAllBytes(Lock), Is.EqualTo(lockBefore), "the lock is unchanged");
+        Assert.That(File.ReadAllBytes(Surface), Is.EqualTo(surfaceBefore), "the surface is unchanged");
+
+        var (acceptExitCode, acceptOutput) = Dotnet("build", "src/Gemini.Generated", "-t:UpdateSpec", $"-p:GeminiSpecSource={history}", "-p:GeminiAcceptBreakingSpec=true");
+        Assert.That(acceptExitCode, Is.EqualTo(0), acceptOutput);
         Assert.That(SpecLock.Read(Lock).Sha256, Is.EqualTo(HistorySpec.Sha256));
 
-        // After accepting the older spec, the next build regenerates and stops at the rule that needs 'meta'.
+        // After accepting the older spec, the next build regenerates and stops at the contract that needs 'meta'.
         var (buildExitCode, buildOutput) = Dotnet("build", "src/Gemini.Generated", $"-p:GeminiSpecSource={history}");
         Assert.That(buildExitCode, Is.Not.EqualTo(0));
-        Assert.That(buildOutput, Does.Contain("error GEM003").And.Contain("rule 'cost'")
-            .And.Contain("'/paths/~1v1~1chat~1completions/post/responses/200/content/application~1json/schema/properties/meta' does not exist"));
+        Assert.That(buildOutput, Does.Contain("error GEM003").And.Contain("Contract 'cost': 'POST /v1/chat/completions response 200 application/json: meta' is not in the spec"));
 
         var (backExitCode, backOutput) = Dotnet("build", "src/Gemini.Generated", "-t:UpdateSpec", $"-p:GeminiSpecSource={_spec}");
         Assert.That(backExitCode, Is.EqualTo(0), backOutput);
         Assert.That(backOutput, Does.Contain("+ request: provider (string) added"));
         Assert.That(backOutput, Does.Contain("+ response 200 application/json: meta (object, nullable) added"));
-        Assert.That(backOutput, Does.Contain("Normalization: every rule applies"));
+        Assert.That(backOutput, Does.Contain("every rule applies"));
         Assert.That(SpecLock.Read(Lock).Sha256, Is.EqualTo(CurrentSha256));
+        Assert.That(File.ReadAllBytes(Surface), Is.EqualTo(surfaceBefore));
     }
 
     [Test]
     [Order(5)]
+    public void Build_WithGenerateFalse_CompilesTheEarlierGeneratedCodeWithoutThePipeline()
+    {
+        var (generated, _) = Dotnet("build", "src/Gemini.Generated", $"-p:GeminiSpecSource={_spec}");
+        Assert.That(generated, Is.EqualTo(0));
+        var code = Path.Combine(Obj, "Gemini.Generated.g.cs");
+        var before = File.GetLastWriteTimeUtc(code);
+
+        // A source that does not exist: the pipeline would fail at once if it ran.
+        var (exitCode, output) = Dotnet("build", "src/Gemini.Generated", "-p:GeminiGenerate=false", "-p:GeminiSpecSource=missing/spec.json", "-v:n");
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(output, Does.Not.Contain("GeminiPrepareSpec").And.Not.Contain("GEM001"));
+        Assert.That(File.GetLastWriteTimeUtc(code), Is.EqualTo(before));
+    }
+
+    [Test]
+    [Order(6)]
     public void Build_FromALoopbackHttpServer_PullsAndVerifies_AndSkipsNSwagWhenNothingChanged()
     {
         using var server = WireMockServer.Start(new WireMockServerSettings { Urls = new[] { "http://127.0.0.1:0" } });
@@ -148,7 +154,7 @@ public class BuildPipelineTests
     }
 
     [Test]
-    [Order(6)]
+    [Order(7)]
     public void Clean_RemovesTheGeneratedCodeAndThePulledSpec()
     {
         Assert.That(Directory.Exists(Obj), Is.True);
@@ -161,54 +167,10 @@ public class BuildPipelineTests
 
     private async Task<string> HistoryCopyAsync()
     {
-        var path = Path.Combine(_copy, "..", Path.GetFileName(_copy) + "-history.json");
+        var path = Path.Combine(_copy.Root, "..", Path.GetFileName(_copy.Root) + "-history.json");
         await File.WriteAllBytesAsync(path, await HistorySpec.BytesAsync());
         return Path.GetFullPath(path);
     }
 
-    private (int ExitCode, string Output) Dotnet(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _copy,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments.Concat(new[] { "-nodeReuse:false", "--disable-build-servers", "-tl:off" }))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild settings must not leak into the child build.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("dotnet " + string.Join(' ', arguments) + " did not finish in 5 minutes:\n" + output);
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.ToString());
-    }
-
-    private static string[] TrackedFiles()
-    {
-        var start = new ProcessStartInfo("git", "ls-files -z") { WorkingDirectory = TestPaths.RepoRoot, RedirectStandardOutput = true, UseShellExecute = false };
-        using var git = Process.Start(start)!;
-        var files = git.StandardOutput.ReadToEnd().Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        git.WaitForExit();
-        Assert.That(git.ExitCode, Is.EqualTo(0), "git ls-files");
-        return files.Where(f => File.Exists(Path.Combine(TestPaths.RepoRoot, f))).ToArray();
-    }
+    private (int ExitCode, string Output) Dotnet(params string[] arguments) => _copy.Dotnet(arguments);
 }

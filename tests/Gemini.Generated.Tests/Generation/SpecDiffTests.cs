@@ -10,7 +10,7 @@ public class SpecDiffTests
 {
     private const string Operation = "POST /v1/chat/completions";
 
-    private static JsonObject Current() => Program.ReadSpec(TestPaths.CurrentSpecBytes(), TestPaths.CurrentSpec);
+    private static JsonObject Current() => PublishedSpec.Read();
 
     private static async Task<JsonObject> History() => Program.ReadSpec(await HistorySpec.BytesAsync(), TestPaths.HistorySpecSource);
 

@@ -11,7 +11,7 @@ namespace Gemini.Generated.Tests.Generation;
 
 public class SpecNormalizerTests
 {
-    private static JsonObject Current() => Program.ReadSpec(TestPaths.CurrentSpecBytes(), TestPaths.CurrentSpec);
+    private static JsonObject Current() => PublishedSpec.Read();
 
     [Test]
     public void Normalize_CurrentSpec_NamesEveryTypeWithoutNumbersOrPlaceholders()
@@ -84,7 +84,7 @@ public class SpecNormalizerTests
     }
 
     [Test]
-    public void Normalize_WhenTheOperationPathIsRenamed_FailsNamingTheRuleAndThePath()
+    public void Normalize_WhenTheOperationPathIsRenamed_FailsNamingTheContractAndTheOperation()
     {
         var tampered = Current();
         var paths = tampered["paths"]!.AsObject();
@@ -95,12 +95,11 @@ public class SpecNormalizerTests
         var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(tampered))!;
 
         Assert.That(error.Code, Is.EqualTo("GEM003"));
-        Assert.That(error.Message, Does.Contain("rule 'operation-name'"));
-        Assert.That(error.Message, Does.Contain("'/paths/~1v1~1chat~1completions' does not exist"));
+        Assert.That(error.Message, Does.Contain("Contract 'operation': 'POST /v1/chat/completions' is not in the spec; ChatCompletionsClient.CreateChatCompletionAsync"));
     }
 
     [Test]
-    public void Normalize_WhenFinishReasonIsGone_FailsNamingTheRuleAndTheMissingElement()
+    public void Normalize_WhenFinishReasonIsGone_FailsNamingTheContractTheLocationAndTheCodeThatNeedsIt()
     {
         var tampered = Current();
         tampered["paths"]!["/v1/chat/completions"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!
@@ -108,12 +107,24 @@ public class SpecNormalizerTests
 
         var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(tampered))!;
 
-        Assert.That(error.Message, Does.Contain("rule 'finish-reason'"));
-        Assert.That(error.Message, Does.Contain("/properties/choices/items/properties/finish_reason' does not exist"));
+        Assert.That(error.Message, Does.Contain("Contract 'finish-reason': 'POST /v1/chat/completions response 200 application/json: choices[].finish_reason' is not in the spec"));
+        Assert.That(error.Message, Does.Contain("ChatChoice.FinishReason (FinishReason): needed by ChatCompletion.FinishReason, IsTruncated"));
     }
 
     [Test]
-    public void Normalize_WhenAMessageRoleIsUnknown_FailsInsteadOfGuessingAName()
+    public void Normalize_WhenTheCostTurnsIntoAString_FailsNamingTheType()
+    {
+        var tampered = Current();
+        tampered["paths"]!["/v1/chat/completions"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!
+            ["properties"]!["meta"]!["properties"]!["usage"]!["properties"]!["usd_spent"]!["type"] = "string";
+
+        var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(tampered))!;
+
+        Assert.That(error.Message, Does.Contain("Contract 'cost': 'POST /v1/chat/completions response 200 application/json: meta.usage.usd_spent' is string, not number or integer"));
+    }
+
+    [Test]
+    public void Normalize_WhenAMessageRoleIsNew_MakesASubtypeNamedFromIt()
     {
         var tampered = Current();
         var variants = tampered["paths"]!["/v1/chat/completions"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!
@@ -122,21 +133,77 @@ public class SpecNormalizerTests
         copy["properties"]!["role"]!["enum"] = new JsonArray("critic");
         variants.Add(copy);
 
-        var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(tampered))!;
+        var schemas = SpecNormalizer.Normalize(tampered).Document["components"]!["schemas"]!;
 
-        Assert.That(error.Message, Does.Contain("rule 'message-roles'"));
-        Assert.That(error.Message, Does.Contain("the role 'critic' has no type name here"));
+        Assert.That((string?)schemas["ChatMessage"]!["discriminator"]!["mapping"]!["critic"], Is.EqualTo("#/components/schemas/CriticMessage"));
+        Assert.That(schemas["CriticMessage"]!["allOf"]![1]!["properties"]!["content"], Is.Not.Null);
     }
 
     [Test]
-    public async Task Normalize_HistorySpec_FailsAtTheMissingMetaElement()
+    public void Normalize_WhenAShapingTargetIsGone_SkipsItWithAWarningNamingTheRuleAndTheLocation()
+    {
+        var tampered = Current();
+        tampered["paths"]!["/v1/chat/completions"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["properties"]!.AsObject().Remove("prediction");
+
+        var result = SpecNormalizer.Normalize(tampered);
+
+        Assert.That(result.Warnings.Select(w => w.ToString()), Is.EquivalentTo(new[]
+        {
+            "Normalization rule 'content-parts' skipped 'request: prediction.content': not in the spec.",
+            "Normalization rule 'names' skipped 'request: prediction': not in the spec.",
+        }));
+        Assert.That(result.TypeNames, Does.Not.Contain("ChatPrediction"));
+    }
+
+    [Test]
+    public void Normalize_WhenAUnionNoRuleCoversAppears_FailsNamingIt()
+    {
+        var tampered = Current();
+        tampered["paths"]!["/v1/chat/completions"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["properties"]!["verdict"] =
+            JsonNode.Parse("""{ "anyOf": [ { "type": "object", "properties": { "a": { "type": "string" } } }, { "type": "integer" } ] }""");
+
+        var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(tampered))!;
+
+        Assert.That(error.Message, Does.Contain("rule 'unions-covered'").And.Contain("'ChatCompletion.verdict'").And.Contain("no rule covers this anyOf"));
+    }
+
+    [Test]
+    public void Normalize_WhenAResponseObjectLosesEveryProperty_FailsInsteadOfGeneratingAnEmptyClass()
+    {
+        var tampered = Current();
+        tampered["paths"]!["/v1/chat/completions"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!
+            ["properties"]!["usage"]!["properties"]!["prompt_tokens_details"]!["properties"] = new JsonObject();
+
+        var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(tampered))!;
+
+        Assert.That(error.Message, Does.Contain("rule 'no-empty-class'").And.Contain("the type 'PromptTokensDetails' would be generated as an empty class"));
+    }
+
+    [Test]
+    public void Normalize_StringUnions_BecomeStringsWithTheKnownValues()
+    {
+        var tampered = Current();
+        var properties = tampered["paths"]!["/v1/chat/completions"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["properties"]!;
+        properties["verbosity"] = JsonNode.Parse("""{ "anyOf": [ { "type": "string", "enum": ["low", "high"] }, { "type": "string" } ] }""");
+        properties["callback"] = JsonNode.Parse("""{ "anyOf": [ { "type": "string", "format": "uri" }, { "type": "string", "format": "byte" } ] }""");
+
+        var request = SpecNormalizer.Normalize(tampered).Document["components"]!["schemas"]!["ChatCompletionRequest"]!["properties"]!;
+
+        Assert.That((string?)request["verbosity"]!["type"], Is.EqualTo("string"));
+        Assert.That((string?)request["verbosity"]!["description"], Is.EqualTo("Known values: low, high; any other string is kept."));
+        Assert.That(request["verbosity"]!["anyOf"], Is.Null);
+        Assert.That((string?)request["callback"]!["type"], Is.EqualTo("string"));
+    }
+
+    [Test]
+    public async Task Normalize_HistorySpec_FailsNamingTheCostContract()
     {
         var history = Program.ReadSpec(await HistorySpec.BytesAsync(), TestPaths.HistorySpecSource);
 
         var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(history))!;
 
-        Assert.That(error.Message, Does.Contain("rule 'cost'"));
-        Assert.That(error.Message, Does.Contain("'/paths/~1v1~1chat~1completions/post/responses/200/content/application~1json/schema/properties/meta' does not exist"));
+        Assert.That(error.Message, Does.Contain("Contract 'cost': 'POST /v1/chat/completions response 200 application/json: meta' is not in the spec"));
+        Assert.That(error.Message, Does.Contain("BillingUsage.UsdSpent").And.Contain("needed by ChatCompletion.CreditsUsed"));
     }
 
     [Test]

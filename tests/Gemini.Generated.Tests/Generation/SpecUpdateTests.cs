@@ -1,70 +1,88 @@
 using System.IO;
 using System.Threading.Tasks;
+using Gemini.Generated.Tests.Generation.Variants;
 using Gemini.Generated.Tests.Support;
 using Gemini.SpecTool;
 
 namespace Gemini.Generated.Tests.Generation;
 
-/// <summary>The UpdateSpec step, run through the tool's command line in process on a copy of the lock.</summary>
+/// <summary>The UpdateSpec step, run through the tool's command line in process on a copy of the lock and the surface.</summary>
 public class SpecUpdateTests
 {
-    private string _work = null!;
-    private string _lock = null!;
+    private SpecWorkspace _workspace = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _work = TestPaths.TempDirectory("update");
-        _lock = Path.Combine(_work, "gemini-2.5-flash.lock.json");
-        File.Copy(TestPaths.LockFile, _lock);
+    public void SetUp() => _workspace = SpecWorkspace.Create("update");
 
-        // The locked version is in the store, as after a build: the tool never has to fetch it.
-        var store = Directory.CreateDirectory(Path.Combine(_work, "store")).FullName;
-        File.Copy(TestPaths.CurrentSpec, Path.Combine(store, SpecLock.HashOf(TestPaths.CurrentSpecBytes()) + ".json"));
+    [Test]
+    public async Task Update_WithTheLockedVersion_LeavesTheLockAndTheSurfaceAsTheyAre()
+    {
+        var update = await _workspace.UpdateAsync(PublishedSpec.Location);
+
+        Assert.That(update.ExitCode, Is.EqualTo(0), update.ToString());
+        Assert.That(update.Output, Does.Contain("No change: the spec is the locked version"));
+        Assert.That(_workspace.LockIsUnchanged, Is.True, "not even the recorded source changes");
+        Assert.That(_workspace.SurfaceIsUnchanged, Is.True);
     }
 
     [Test]
-    public async Task Update_WithTheLockedVersion_LeavesTheLockAsItIs()
+    public void CommittedSurface_IsTheSurfaceOfTheLockedSpec()
     {
-        var before = File.ReadAllBytes(_lock);
+        var surface = SpecSurface.Of(Program.ReadSpec(TestPaths.CurrentSpecBytes(), TestPaths.CurrentSpec), SpecLock.Read(TestPaths.LockFile).Sha256);
 
-        var (exitCode, output, error) = await UpdateAsync(TestPaths.CurrentSpec);
-
-        Assert.That(exitCode, Is.EqualTo(0), error);
-        Assert.That(output, Does.Contain("No change: the spec is the locked version"));
-        Assert.That(File.ReadAllBytes(_lock), Is.EqualTo(before), "not even the recorded source changes");
+        Assert.That(File.ReadAllText(TestPaths.SurfaceFile), Is.EqualTo(surface.Render()),
+            "openapi/gemini-2.5-flash.surface.json is stale: run UpdateSpec with the locked spec to rewrite it");
     }
 
     [Test]
-    public async Task Update_ToTheOlderSpec_PrintsTheSummaryAndRecordsTheGivenSource()
+    public async Task Update_WithTheLockedVersionAndNoSurface_WritesTheSurface()
     {
-        var history = Path.Combine(_work, "older.json");
+        File.Delete(_workspace.Surface);
+
+        var update = await _workspace.UpdateAsync(PublishedSpec.Location);
+
+        Assert.That(update.ExitCode, Is.EqualTo(0), update.ToString());
+        Assert.That(_workspace.SurfaceIsUnchanged, Is.True);
+    }
+
+    [Test]
+    public async Task Update_ToTheOlderSpec_ListsProviderAndMetaRemoved_AndRefusesNamingTheCostContract()
+    {
+        var history = Path.Combine(_workspace.Directory, "older.json");
         await File.WriteAllBytesAsync(history, await HistorySpec.BytesAsync());
 
-        var (exitCode, output, error) = await UpdateAsync(history, recordSource: "https://example.org/published/gemini-2.5-flash.json");
+        var update = await _workspace.UpdateAsync(history);
 
-        Assert.That(exitCode, Is.EqualTo(0), error);
-        Assert.That(output, Does.Contain("- request: provider (string) removed  [BREAKING]"));
-        Assert.That(output, Does.Contain("warning GEM003").And.Contain("rule 'cost'"));
-        var updated = SpecLock.Read(_lock);
-        Assert.That(updated.Sha256, Is.EqualTo(HistorySpec.Sha256));
-        Assert.That(updated.Source, Is.EqualTo("https://example.org/published/gemini-2.5-flash.json"));
+        Assert.That(update.ExitCode, Is.EqualTo(1), update.ToString());
+        Assert.That(update.Output, Does.Contain("- request: provider (string) removed  [BREAKING]")
+            .And.Contain("- response 200 application/json: meta (object, nullable) removed  [BREAKING]"));
+        Assert.That(update.Error, Does.Contain("error GEM009").And.Contain("Contract 'cost'").And.Contain("-p:GeminiAcceptBreakingSpec=true"));
+        Assert.That(_workspace.LockIsUnchanged && _workspace.SurfaceIsUnchanged, Is.True);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> UpdateAsync(string source, string recordSource = "")
+    [Test]
+    public async Task Update_ToTheOlderSpecAcceptingBreaking_RecordsTheGivenSource()
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await Program.RunAsync(new[]
-        {
-            "update",
-            "--source", source,
-            "--base-dir", _work,
-            "--lock", _lock,
-            "--store", Path.Combine(_work, "store"),
-            "--repo-root", TestPaths.RepoRoot,
-            "--record-source", recordSource,
-        }, output, error);
-        return (exitCode, output.ToString(), error.ToString());
+        var history = Path.Combine(_workspace.Directory, "older.json");
+        await File.WriteAllBytesAsync(history, await HistorySpec.BytesAsync());
+
+        var update = await _workspace.UpdateAsync(history, acceptBreaking: true, recordSource: "https://example.org/published/gemini-2.5-flash.json");
+
+        Assert.That(update.ExitCode, Is.EqualTo(0), update.ToString());
+        var updated = SpecLock.Read(_workspace.Lock);
+        Assert.That(updated.Sha256, Is.EqualTo(HistorySpec.Sha256));
+        Assert.That(updated.Source, Is.EqualTo("https://example.org/published/gemini-2.5-flash.json"), "GeminiSpecLockSource is what the lock records");
+        Assert.That(SpecSurface.Read(_workspace.Surface).Sha256, Is.EqualTo(HistorySpec.Sha256));
+    }
+
+    [Test]
+    public async Task Update_WithoutALockSource_RecordsThePathRelativeToTheRepository()
+    {
+        var variant = _workspace.Write(SpecVariants.Build("drops-provider"), "variant");
+
+        var update = await _workspace.UpdateAsync(variant);
+
+        Assert.That(update.ExitCode, Is.EqualTo(0), update.ToString());
+        Assert.That(SpecLock.Read(_workspace.Lock).Source, Is.EqualTo(Path.GetRelativePath(TestPaths.RepoRoot, variant).Replace('\\', '/')));
     }
 }

@@ -146,4 +146,15 @@ public class UnionSerializationTests
              "tools":[{"type":"function","function":{"name":"weather","parameters":{"type":"object"}}}]}
             """);
     }
+
+    [Test]
+    public void Provider_WhenTheSpecHasIt_IsSentAsSet()
+    {
+        var provider = SpecElements.Property<ChatCompletionRequest>("request: provider", "Provider");
+        var request = new ChatCompletionRequest();
+
+        provider.SetValue(request, "google");
+
+        Assert.That(Serialize(request), Is.EqualTo("""{"messages":[],"provider":"google"}"""));
+    }
 }

@@ -15,6 +15,9 @@ internal static class TestPaths
 
     public static string LockFile { get; } = Path.Combine(RepoRoot, "openapi", "gemini-2.5-flash.lock.json");
 
+    /// <summary>The committed surface of the locked spec, which UpdateSpec compares a new spec against.</summary>
+    public static string SurfaceFile { get; } = Path.Combine(RepoRoot, "openapi", "gemini-2.5-flash.surface.json");
+
     public static string NSwagConfig { get; } = Path.Combine(RepoRoot, "nswag.json");
 
     /// <summary>The 2026-01-16 spec: beside the local spec copy the build was given; empty when there is none.</summary>
