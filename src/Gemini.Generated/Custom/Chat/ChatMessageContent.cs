@@ -126,10 +126,10 @@ internal sealed class ChatMessageContentConverter : JsonConverter<ChatMessageCon
         }
     }
 
-    internal static List<ChatContentPart> ReadParts(JsonReader reader, JsonSerializer serializer) =>
+    private static List<ChatContentPart> ReadParts(JsonReader reader, JsonSerializer serializer) =>
         serializer.Deserialize<List<ChatContentPart>>(reader) ?? new List<ChatContentPart>();
 
-    internal static void WriteParts(JsonWriter writer, IEnumerable<ChatContentPart> parts, JsonSerializer serializer)
+    private static void WriteParts(JsonWriter writer, IEnumerable<ChatContentPart> parts, JsonSerializer serializer)
     {
         writer.WriteStartArray();
         foreach (var part in parts)
@@ -140,6 +140,6 @@ internal sealed class ChatMessageContentConverter : JsonConverter<ChatMessageCon
         writer.WriteEndArray();
     }
 
-    internal static JsonSerializationException NotContent(JsonReader reader) =>
+    private static JsonSerializationException NotContent(JsonReader reader) =>
         new($"Message content must be a string or an array of parts, found {reader.TokenType}.");
 }

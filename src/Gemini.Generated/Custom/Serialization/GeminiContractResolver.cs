@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Reflection;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
 
 namespace Gemini.Generated;
@@ -12,8 +14,8 @@ namespace Gemini.Generated;
 /// </summary>
 /// <remarks>
 /// CUSTOM: the spec types the content of a completion message and of a delta as a string, so the generated property is a string.
-/// Changing its type would break every reader of <c>Content</c>; instead, this resolver gives that one property a converter that
-/// accepts a string or an array, and a value provider that keeps the text in <c>Content</c> and the parts in <c>ContentParts</c>.
+/// Changing its type would break every reader of <c>Content</c>; instead, this resolver reads that one property as any JSON value
+/// and gives it a value provider that keeps the text in <c>Content</c> and the parts in <c>ContentParts</c>.
 /// Built once (a contract resolver per call costs milliseconds); the contracts it builds are cached inside it.
 /// </remarks>
 internal sealed class GeminiContractResolver : DefaultContractResolver
@@ -34,40 +36,13 @@ internal sealed class GeminiContractResolver : DefaultContractResolver
         var property = base.CreateProperty(member, memberSerialization);
         if (property.PropertyName == "content" && member.DeclaringType is { } type && ContentProviders.TryGetValue(type, out var provider))
         {
-            property.Converter = TextOrPartsConverter.Instance;
+            // Read as any JSON value (a string stays a string; a list of parts arrives as a JArray), not through a converter,
+            // which would cost each streamed delta a serializer proxy.
+            property.PropertyType = typeof(object);
             property.ValueProvider = provider;
         }
 
         return property;
-    }
-
-    /// <summary>Reads a string as itself (no wrapper on the hot path of a stream) and an array as its parts.</summary>
-    private sealed class TextOrPartsConverter : JsonConverter
-    {
-        public static TextOrPartsConverter Instance { get; } = new();
-
-        public override bool CanConvert(Type objectType) => objectType == typeof(string);
-
-        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
-            reader.TokenType switch
-            {
-                JsonToken.Null => null,
-                JsonToken.String => reader.Value,
-                JsonToken.StartArray => ChatMessageContentConverter.ReadParts(reader, serializer),
-                _ => throw ChatMessageContentConverter.NotContent(reader),
-            };
-
-        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
-        {
-            if (value is IEnumerable<ChatContentPart> parts)
-            {
-                ChatMessageContentConverter.WriteParts(writer, parts, serializer);
-            }
-            else
-            {
-                writer.WriteValue((string?)value);
-            }
-        }
     }
 
     /// <summary>Content as JSON: the parts when the message has them, else the text. Read parts also set the text, joined.</summary>
@@ -90,16 +65,22 @@ internal sealed class GeminiContractResolver : DefaultContractResolver
 
         public void SetValue(object target, object? value)
         {
-            if (value is List<ChatContentPart> parts)
+            if (value is JArray array)
             {
+                var parts = array.ToObject<List<ChatContentPart>>(GeminiJson.Serializer) ?? new List<ChatContentPart>();
                 _setParts((T)target, parts.AsReadOnly());
                 _setText((T)target, PartsContent.TextOf(parts));
+                return;
             }
-            else
+
+            _setParts((T)target, null);
+            _setText((T)target, value switch
             {
-                _setParts((T)target, null);
-                _setText((T)target, (string?)value);
-            }
+                null or string => (string?)value,
+                JToken token => throw new JsonSerializationException($"Message content must be a string or an array of parts, found {token.Type}."),
+                // A number or a boolean: read as its text, as Newtonsoft reads it into a string property.
+                _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+            });
         }
     }
 }
