@@ -31,8 +31,9 @@ internal sealed class ChatArguments
           -h, --help          show this help
           --version           show the version
 
-        Exit codes: 0 success, 2 invalid arguments or request, 3 API error,
-                    4 answer truncated at the token limit, 5 network failure or timeout.
+        Exit codes: 0 success, 1 unexpected failure, 2 invalid arguments or request, 3 API error,
+                    4 answer truncated at the token limit, 5 network failure or timeout,
+                    130 cancelled (Ctrl-C).
         """;
 
     public string? Prompt { get; private set; }

@@ -25,7 +25,9 @@ internal static class ChatCommand
     private static readonly JsonSerializerSettings JsonOutput = new() { NullValueHandling = NullValueHandling.Ignore, Formatting = Formatting.Indented };
     private static readonly JsonSerializerSettings JsonLines = new() { NullValueHandling = NullValueHandling.Ignore, Formatting = Formatting.None };
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, CancellationToken cancellationToken)
+    /// <param name="stderrIsTerminal">True when stderr is a terminal: a quiet indicator shows there while no token has arrived.</param>
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, CancellationToken cancellationToken,
+        bool stderrIsTerminal = false)
     {
         ChatArguments arguments;
         try
@@ -58,6 +60,7 @@ internal static class ChatCommand
         }
 
         using var mock = arguments.Mock ? StartMock() : null;
+        var answer = new AnswerWriter(stdout);
         string? apiKey = null;
         try
         {
@@ -101,9 +104,18 @@ internal static class ChatCommand
             }
             var requestOptions = new ChatRequestOptions { ClientRequestId = arguments.RequestId, TruncationBehavior = TruncationBehavior.Ignore };
 
-            var completion = arguments.Stream
-                ? await StreamAsync(client, request, requestOptions, arguments.Json, stdout, cancellationToken).ConfigureAwait(false)
-                : await CompleteAsync(client, request, requestOptions, arguments.Json, stdout, cancellationToken).ConfigureAwait(false);
+            ChatCompletion completion;
+            var waiting = WaitIndicator.Start(stderr, stderrIsTerminal);
+            try
+            {
+                completion = arguments.Stream
+                    ? await StreamAsync(client, request, requestOptions, arguments.Json, answer, waiting, cancellationToken).ConfigureAwait(false)
+                    : await CompleteAsync(client, request, requestOptions, arguments.Json, answer, waiting, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await waiting.StopAsync().ConfigureAwait(false);
+            }
 
             await stderr.WriteLineAsync(Summary(completion)).ConfigureAwait(false);
             if (completion.IsTruncated)
@@ -121,6 +133,7 @@ internal static class ChatCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            await answer.EndLineAsync().ConfigureAwait(false);
             await stderr.WriteLineAsync("gemini-chat: cancelled.").ConfigureAwait(false);
             return Cancelled;
         }
@@ -132,25 +145,27 @@ internal static class ChatCommand
         }
         catch (AimlApiException ex)
         {
-            await stderr.WriteLineAsync($"gemini-chat: API error {ex.StatusCode}: {Redact(ex.ServiceMessage ?? ex.Message, apiKey)}" +
+            // The SDK removed the key from its exceptions already (as a whole token when it is short: replacing it again here
+            // would cut a short test key out of unrelated words).
+            await stderr.WriteLineAsync($"gemini-chat: API error {ex.StatusCode}: {ex.ServiceMessage ?? ex.Message}" +
                 (ex.RequestId is not null ? $" (request id {ex.RequestId})" : string.Empty) +
                 (ex.InferenceId is not null ? $" (inference id {ex.InferenceId})" : string.Empty)).ConfigureAwait(false);
             return ApiError;
         }
         catch (GeminiStreamException ex)
         {
-            await stdout.FlushAsync().ConfigureAwait(false);
-            await stderr.WriteLineAsync("gemini-chat: " + Redact(ex.Message, apiKey)).ConfigureAwait(false);
+            await answer.EndLineAsync().ConfigureAwait(false);
+            await stderr.WriteLineAsync("gemini-chat: " + ex.Message).ConfigureAwait(false);
             return ex.Failure is GeminiStreamFailure.ServiceError or GeminiStreamFailure.InvalidEvent ? ApiError : NetworkFailure;
         }
         catch (Exception ex) when (ex is GeminiNetworkException or GeminiTimeoutException)
         {
-            await stderr.WriteLineAsync("gemini-chat: network failure: " + Redact(ex.Message, apiKey)).ConfigureAwait(false);
+            await stderr.WriteLineAsync("gemini-chat: network failure: " + ex.Message).ConfigureAwait(false);
             return NetworkFailure;
         }
         catch (GeminiException ex)
         {
-            await stderr.WriteLineAsync("gemini-chat: " + Redact(ex.Message, apiKey)).ConfigureAwait(false);
+            await stderr.WriteLineAsync("gemini-chat: " + ex.Message).ConfigureAwait(false);
             return ex is GeminiResponseTooLargeException ? ApiError : Unexpected;
         }
         catch (Exception ex)
@@ -185,35 +200,33 @@ internal static class ChatCommand
         }
     }
 
-    private static async Task<ChatCompletion> CompleteAsync(GeminiClient client, ChatCompletionRequest request, ChatRequestOptions options, bool json, TextWriter stdout, CancellationToken cancellationToken)
+    private static async Task<ChatCompletion> CompleteAsync(GeminiClient client, ChatCompletionRequest request, ChatRequestOptions options, bool json, AnswerWriter answer, WaitIndicator waiting,
+        CancellationToken cancellationToken)
     {
         var completion = await client.CompleteAsync(request, options, cancellationToken).ConfigureAwait(false);
-        await stdout.WriteLineAsync(json ? JsonConvert.SerializeObject(completion, JsonOutput) : completion.Text).ConfigureAwait(false);
-        await stdout.FlushAsync().ConfigureAwait(false);
+        await waiting.StopAsync().ConfigureAwait(false);
+        await answer.WriteAsync((json ? JsonConvert.SerializeObject(completion, JsonOutput) : completion.Text) + Environment.NewLine).ConfigureAwait(false);
         return completion;
     }
 
-    private static async Task<ChatCompletion> StreamAsync(GeminiClient client, ChatCompletionRequest request, ChatRequestOptions options, bool json, TextWriter stdout, CancellationToken cancellationToken)
+    private static async Task<ChatCompletion> StreamAsync(GeminiClient client, ChatCompletionRequest request, ChatRequestOptions options, bool json, AnswerWriter answer, WaitIndicator waiting,
+        CancellationToken cancellationToken)
     {
         var stream = client.CompleteStreamingAsync(request, options, cancellationToken);
         await foreach (var chunk in stream.ConfigureAwait(false))
         {
-            if (json)
+            var text = json ? JsonConvert.SerializeObject(chunk, JsonLines) + Environment.NewLine : chunk.Text;
+            if (text.Length > 0)
             {
-                await stdout.WriteLineAsync(JsonConvert.SerializeObject(chunk, JsonLines)).ConfigureAwait(false);
+                await waiting.StopAsync().ConfigureAwait(false);
+                await answer.WriteAsync(text).ConfigureAwait(false);
             }
-            else if (chunk.Text.Length > 0)
-            {
-                await stdout.WriteAsync(chunk.Text).ConfigureAwait(false);
-            }
-
-            await stdout.FlushAsync().ConfigureAwait(false);
         }
 
         if (!json)
         {
-            await stdout.WriteLineAsync().ConfigureAwait(false);
-            await stdout.FlushAsync().ConfigureAwait(false);
+            await waiting.StopAsync().ConfigureAwait(false);
+            await answer.WriteAsync(Environment.NewLine).ConfigureAwait(false);
         }
 
         return stream.Completion!;
@@ -239,6 +252,7 @@ internal static class ChatCommand
 
     private static string Count(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
 
+    /// <summary>The key out of a message that does not come from the SDK's exceptions, which remove it themselves.</summary>
     private static string Redact(string message, string? apiKey) =>
         string.IsNullOrEmpty(apiKey) ? message : message.Replace(apiKey, "[REDACTED]", StringComparison.Ordinal);
 

@@ -17,6 +17,7 @@ internal static class Program
             cancellation.Cancel();
         };
 
-        return await ChatCommand.RunAsync(args, Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable, cancellation.Token).ConfigureAwait(false);
+        return await ChatCommand.RunAsync(args, Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable, cancellation.Token,
+            stderrIsTerminal: !Console.IsErrorRedirected).ConfigureAwait(false);
     }
 }

@@ -84,6 +84,37 @@ public class KeyRedactionTests : FakeServerTestBase
         });
     }
 
+    [TestCase("k", "loopback k", "loopback [REDACTED]")]
+    [TestCase("test", "the test-suite sent test.", "the test-suite sent [REDACTED].")]
+    [TestCase("test", "testing, contest, test_1, test", "testing, contest, test_1, [REDACTED]")]
+    [TestCase("k", "k", "[REDACTED]")]
+    [TestCase(SecretKey, "Bearer%20" + SecretKey + "%22", "Bearer%20[REDACTED]%22")]
+    [TestCase(SecretKey, "x" + SecretKey + SecretKey, "x[REDACTED][REDACTED]")]
+    public void Redact_RemovesAShortKeyOnlyAsAWholeToken_AndALongKeyAnywhere(string key, string text, string expected)
+    {
+        Assert.That(new Redactor(key).Redact(text), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Safe_WhenAMessageHoldsAShortKeyOnlyInsideWords_KeepsTheException()
+    {
+        var exception = new System.Net.Http.HttpRequestException("Connection refused (127.0.0.1:8080) on loopback");
+
+        Assert.That(new Redactor("k").Safe(exception), Is.SameAs(exception));
+        Assert.That(new Redactor("8080").Safe(exception), Is.Not.SameAs(exception));
+    }
+
+    [Test]
+    public async Task CompleteAsync_WithAShortKey_KeepsTheServicesMessageWhole_AndRedactsTheKeyWhereItStandsAlone()
+    {
+        var error = await ApiErrorAsync(
+            FakeReply.Raw(401, """{"message":"Invalid token for model google/gemini-2.5-flash: key k was not found on the loopback test account","path":"/v1/chat/completions","requestId":"req-7","statusCode":"401","timestamp":"2026-01-16T10:20:30.000Z"}"""),
+            configure: o => o.ApiKey = "k");
+
+        Assert.That(error.ServiceMessage, Is.EqualTo("Invalid token for model google/gemini-2.5-flash: key [REDACTED] was not found on the loopback test account"));
+        Assert.That(error.RawBody, Does.Contain("\"requestId\":\"req-7\""));
+    }
+
     private Task<AimlApiException> ErrorEchoingTheKeyAsync(FakeReply reply) => ApiErrorAsync(reply, configure: o => o.ApiKey = SecretKey);
 
     private static void AssertHidesTheKey(AimlApiException error) =>

@@ -15,6 +15,10 @@ public partial class ChatCompletion
     [JsonIgnore]
     public string Text => FirstChoice?.Message?.Content ?? string.Empty;
 
+    /// <summary>The first choice's reasoning, when the service sends it as text (see <see cref="ChatCompletionMessage.ReasoningText"/>); otherwise null.</summary>
+    [JsonIgnore]
+    public string? ReasoningText => FirstChoice?.Message?.ReasoningText;
+
     /// <summary>The first choice's finish reason.</summary>
     [JsonIgnore]
     public FinishReason? FinishReason => FirstChoice?.FinishReason;

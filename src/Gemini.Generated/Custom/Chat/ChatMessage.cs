@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Gemini.Generated;
 
@@ -37,7 +38,13 @@ public abstract partial class ChatMessage
     public static AssistantMessage Assistant(IEnumerable<ChatToolCall> toolCalls) =>
         new() { ToolCalls = (toolCalls ?? throw new ArgumentNullException(nameof(toolCalls))).ToList() };
 
-    /// <summary>An earlier answer of the model, taken from a completion: its text, refusal and tool calls, to continue the conversation.</summary>
+    /// <summary>
+    /// An earlier answer of the model, taken from a completion, to continue the conversation: everything the message carried
+    /// goes back as it came, its text or parts, refusal and tool calls, and the fields the SDK does not type, such as the
+    /// reasoning (<c>reasoning_content</c>, <c>reasoning_details</c>) and each tool call's thought signature
+    /// (<c>extra_content</c>), which Gemini needs back on the next turn of a function-calling conversation. The message is
+    /// copied: changing one afterwards does not change the other.
+    /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
     public static AssistantMessage Assistant(ChatCompletionMessage message)
     {
@@ -46,12 +53,16 @@ public abstract partial class ChatMessage
             throw new ArgumentNullException(nameof(message));
         }
 
-        return new AssistantMessage
+        // Through JSON, so that every field the message carried, typed or not, lands where the request keeps it.
+        var json = JObject.FromObject(message, GeminiJson.Serializer);
+        json.Remove("role");
+        var assistant = new AssistantMessage();
+        using (var reader = json.CreateReader())
         {
-            Content = message.Content is null ? null : new ChatMessageContent(message.Content),
-            Refusal = message.Refusal,
-            ToolCalls = message.ToolCalls is { Count: > 0 } calls ? calls.ToList() : null,
-        };
+            GeminiJson.Serializer.Populate(reader, assistant);
+        }
+
+        return assistant;
     }
 
     /// <summary>The result of a tool call, answering the call with id <paramref name="toolCallId"/>.</summary>

@@ -101,20 +101,14 @@ public sealed class ChatMessageContent
 
 internal sealed class ChatMessageContentConverter : JsonConverter<ChatMessageContent>
 {
-    public override ChatMessageContent? ReadJson(JsonReader reader, Type objectType, ChatMessageContent? existingValue, bool hasExistingValue, JsonSerializer serializer)
-    {
-        switch (reader.TokenType)
+    public override ChatMessageContent? ReadJson(JsonReader reader, Type objectType, ChatMessageContent? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
+        reader.TokenType switch
         {
-            case JsonToken.Null:
-                return null;
-            case JsonToken.String:
-                return new ChatMessageContent((string)reader.Value!);
-            case JsonToken.StartArray:
-                return new ChatMessageContent(serializer.Deserialize<List<ChatContentPart>>(reader) ?? new List<ChatContentPart>());
-            default:
-                throw new JsonSerializationException($"Message content must be a string or an array of parts, found {reader.TokenType}.");
-        }
-    }
+            JsonToken.Null => null,
+            JsonToken.String => new ChatMessageContent((string)reader.Value!),
+            JsonToken.StartArray => new ChatMessageContent(ReadParts(reader, serializer)),
+            _ => throw NotContent(reader),
+        };
 
     public override void WriteJson(JsonWriter writer, ChatMessageContent? value, JsonSerializer serializer)
     {
@@ -128,13 +122,24 @@ internal sealed class ChatMessageContentConverter : JsonConverter<ChatMessageCon
         }
         else
         {
-            writer.WriteStartArray();
-            foreach (var part in value.Parts)
-            {
-                serializer.Serialize(writer, part, typeof(ChatContentPart));
-            }
-
-            writer.WriteEndArray();
+            WriteParts(writer, value.Parts, serializer);
         }
     }
+
+    private static List<ChatContentPart> ReadParts(JsonReader reader, JsonSerializer serializer) =>
+        serializer.Deserialize<List<ChatContentPart>>(reader) ?? new List<ChatContentPart>();
+
+    private static void WriteParts(JsonWriter writer, IEnumerable<ChatContentPart> parts, JsonSerializer serializer)
+    {
+        writer.WriteStartArray();
+        foreach (var part in parts)
+        {
+            serializer.Serialize(writer, part, typeof(ChatContentPart));
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static JsonSerializationException NotContent(JsonReader reader) =>
+        new($"Message content must be a string or an array of parts, found {reader.TokenType}.");
 }

@@ -23,6 +23,7 @@ internal static class GeminiJson
         settings.CheckAdditionalContent = true;
         // This API has no $id, $ref or $type: a field of that name is an unknown field to keep, not serializer metadata.
         settings.MetadataPropertyHandling = MetadataPropertyHandling.Ignore;
+        settings.ContractResolver = GeminiContractResolver.Instance;
         return settings;
     }
 }

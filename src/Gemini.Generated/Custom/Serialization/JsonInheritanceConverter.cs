@@ -14,11 +14,13 @@ namespace Gemini.Generated;
 /// <remarks>
 /// CUSTOM: replaces NSwag's JsonInheritanceConverter (excluded in nswag.json), which is public, builds a JObject for every
 /// object it writes and relies on thread-static flags to avoid recursing into itself. This one writes the tag first and then the
-/// object's own properties straight to the writer, and names the allowed tags when it reads an unknown one.
+/// object's own properties straight to the writer, and reads an unknown tag as the hierarchy's fallback type
+/// (<see cref="JsonInheritanceFallbackAttribute"/>) or, when it has none, names the allowed tags.
 /// </remarks>
 internal sealed class JsonInheritanceConverter : JsonConverter
 {
     private static readonly ConcurrentDictionary<Type, (string Tag, Type Type)[]> Subtypes = new();
+    private static readonly ConcurrentDictionary<Type, Type?> Fallbacks = new();
 
     private readonly string _discriminator;
 
@@ -41,7 +43,7 @@ internal sealed class JsonInheritanceConverter : JsonConverter
         var contract = (JsonObjectContract)serializer.ContractResolver.ResolveContract(type);
         writer.WriteStartObject();
         writer.WritePropertyName(_discriminator);
-        writer.WriteValue(TagOf(type));
+        writer.WriteValue(value is IOpenSubtype open ? open.Tag : TagOf(type));
         foreach (var property in contract.Properties)
         {
             if (property.Ignored || !property.Readable || property.PropertyName == _discriminator ||
@@ -93,14 +95,18 @@ internal sealed class JsonInheritanceConverter : JsonConverter
         var tag = json[_discriminator]?.Type == JTokenType.String ? (string?)json[_discriminator] : null;
         var subtypes = SubtypesOf(objectType);
         var match = subtypes.FirstOrDefault(s => s.Tag == tag);
-        Type target;
+        object result;
         if (match.Type is not null)
         {
-            target = match.Type;
+            result = Create(match.Type, serializer);
         }
         else if (!objectType.IsAbstract && subtypes.Any(s => s.Type == objectType))
         {
-            target = objectType;
+            result = Create(objectType, serializer);
+        }
+        else if (tag is not null && Fallbacks.GetOrAdd(objectType, t => t.GetCustomAttribute<JsonInheritanceFallbackAttribute>(inherit: true)?.Type) is { } fallback)
+        {
+            result = Activator.CreateInstance(fallback, tag)!;
         }
         else
         {
@@ -109,7 +115,6 @@ internal sealed class JsonInheritanceConverter : JsonConverter
         }
 
         json.Remove(_discriminator);
-        var result = ((JsonObjectContract)serializer.ContractResolver.ResolveContract(target)).DefaultCreator!();
         using (var objectReader = json.CreateReader())
         {
             serializer.Populate(objectReader, result);
@@ -117,6 +122,9 @@ internal sealed class JsonInheritanceConverter : JsonConverter
 
         return result;
     }
+
+    private static object Create(Type type, JsonSerializer serializer) =>
+        ((JsonObjectContract)serializer.ContractResolver.ResolveContract(type)).DefaultCreator!();
 
     private string TagOf(Type type)
     {
@@ -133,4 +141,22 @@ internal sealed class JsonInheritanceConverter : JsonConverter
 
     private static (string Tag, Type Type)[] SubtypesOf(Type type) =>
         Subtypes.GetOrAdd(type, t => t.GetCustomAttributes<JsonInheritanceAttribute>(inherit: true).Select(a => (a.Key, a.Type)).ToArray());
+}
+
+/// <summary>The type an unknown tag of a hierarchy is read as: it takes the tag in its constructor and implements <see cref="IOpenSubtype"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+internal sealed class JsonInheritanceFallbackAttribute : Attribute
+{
+    public JsonInheritanceFallbackAttribute(Type type)
+    {
+        Type = type;
+    }
+
+    public Type Type { get; }
+}
+
+/// <summary>A subtype that carries its own tag: the fallback of a hierarchy, which stands for any tag the SDK does not know.</summary>
+internal interface IOpenSubtype
+{
+    string Tag { get; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json;
 
@@ -13,6 +14,12 @@ public partial class ChatCompletionChunk
 
     /// <summary>Whether the service sent fields the spec does not list, without creating the dictionary when it did not.</summary>
     internal bool HasAdditionalProperties => _additionalProperties is { Count: > 0 };
+
+    /// <summary>The reasoning this chunk adds to the first choice, when the service streams it as text (see <see cref="ChatCompletionMessage.ReasoningText"/>); otherwise null.</summary>
+    [JsonIgnore]
+    public string? ReasoningText => Choices?.FirstOrDefault()?.Delta?.ReasoningText;
+
+    internal IDictionary<string, object>? ExtensionFields => _additionalProperties;
 
     /// <summary>The first choice's finish reason, on the chunk that ends it.</summary>
     [JsonIgnore]
