@@ -23,6 +23,8 @@ internal static class GeminiJson
         settings.CheckAdditionalContent = true;
         // This API has no $id, $ref or $type: a field of that name is an unknown field to keep, not serializer metadata.
         settings.MetadataPropertyHandling = MetadataPropertyHandling.Ignore;
+        // JsonNode and JsonElement (a schema from System.Text.Json) are written as the JSON they hold.
+        settings.ContractResolver = GeminiContractResolver.Instance;
         return settings;
     }
 }
