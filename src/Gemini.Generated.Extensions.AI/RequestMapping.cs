@@ -19,6 +19,9 @@ internal static class RequestMapping
 {
     private const string Developer = "developer";
 
+    /// <summary>Microsoft.Extensions.AI's serializer options, without the indentation: results and arguments are sent compact.</summary>
+    private static readonly JsonSerializerOptions Compact = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
     /// <summary>The request fields the SDK models; an extra field of the same name would be sent twice.</summary>
     private static readonly HashSet<string> RequestFields = new(
         typeof(ChatCompletionRequest).GetProperties()
@@ -74,8 +77,7 @@ internal static class RequestMapping
         null => string.Empty,
         string text => text,
         JsonElement { ValueKind: JsonValueKind.String } element => element.GetString() ?? string.Empty,
-        JsonElement element => element.GetRawText(),
-        _ => JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(object))),
+        _ => JsonSerializer.Serialize(result, Compact.GetTypeInfo(typeof(object))),
     };
 
     private static void ApplyOptions(ChatCompletionRequest request, ChatOptions options)
@@ -251,7 +253,7 @@ internal static class RequestMapping
                 Function = new FunctionCall
                 {
                     Name = call.Name,
-                    Arguments = call.Arguments is null ? "{}" : JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>))),
+                    Arguments = call.Arguments is null ? "{}" : JsonSerializer.Serialize(call.Arguments, Compact.GetTypeInfo(typeof(IDictionary<string, object?>))),
                 },
             };
 
