@@ -36,10 +36,15 @@ public class GeminiClient
     {
     }
 
-    /// <summary>A client with this API key and default settings.</summary>
-    /// <exception cref="ArgumentException">The key is empty or not usable in a header.</exception>
+    /// <summary>
+    /// A client with this API key and default settings. A null or blank key is treated as no key, as in
+    /// <see cref="GeminiClientOptions.ApiKey"/>: it is read from AIML_API_KEY, else AIMLAPI_API_KEY, as <see cref="FromEnvironment"/> does.
+    /// </summary>
+    /// <exception cref="ArgumentException">There is no key anywhere (the message names the variables), or it is not usable in a header.</exception>
+    // CUSTOM: no bare ArgumentNullException, so that new GeminiClient(Environment.GetEnvironmentVariable("AIML_API_KEY")!) with the
+    // variable unset fails with the message FromEnvironment() gives.
     public GeminiClient(string apiKey)
-        : this(new GeminiClientOptions { ApiKey = apiKey ?? throw new ArgumentNullException(nameof(apiKey)) })
+        : this(new GeminiClientOptions { ApiKey = apiKey })
     {
     }
 

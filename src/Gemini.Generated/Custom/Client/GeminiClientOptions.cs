@@ -33,10 +33,17 @@ public sealed class GeminiClientOptions
 
     /// <summary>
     /// The API key, sent as <c>Authorization: Bearer</c>. When not set, the key comes from <c>AIML_API_KEY</c>, else
-    /// <c>AIMLAPI_API_KEY</c>. It can be set but not read back, so it never shows up in logs or serialized options.
+    /// <c>AIMLAPI_API_KEY</c>. It binds from configuration (<c>"ApiKey"</c>, for user secrets or the environment); it is left
+    /// out of <see cref="ToString"/>, serialization (Newtonsoft.Json, System.Text.Json, data contracts) and the debugger view.
     /// </summary>
+    // CUSTOM: readable, so that Configure<GeminiClientOptions>(section) binds it (the binder skips set-only properties).
+    [Newtonsoft.Json.JsonIgnore]
+    [System.Text.Json.Serialization.JsonIgnore]
+    [System.Runtime.Serialization.IgnoreDataMember]
+    [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
     public string? ApiKey
     {
+        get => _apiKey;
         set => _apiKey = value;
     }
 
@@ -90,8 +97,6 @@ public sealed class GeminiClientOptions
 
     /// <summary>Appended to the User-Agent header, to identify your application.</summary>
     public string? ApplicationId { get; set; }
-
-    internal string? ApiKeyValue => _apiKey;
 
     /// <summary>Every setting but the key, which shows only as set or not.</summary>
     public override string ToString() =>

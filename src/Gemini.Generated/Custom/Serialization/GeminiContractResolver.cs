@@ -10,7 +10,8 @@ namespace Gemini.Generated;
 
 /// <summary>
 /// The SDK's contract resolver: Newtonsoft's defaults, except that a response message's <c>content</c> (a string in the spec)
-/// also reads a list of parts, as some services send it.
+/// also reads a list of parts, as some services send it, and System.Text.Json values (a schema given as a <c>JsonNode</c>) are
+/// written as the JSON they hold by <see cref="SystemTextJsonConverter"/>, attached once per type rather than looked up per value.
 /// </summary>
 /// <remarks>
 /// CUSTOM: the spec types the content of a completion message and of a delta as a string, so the generated property is a string.
@@ -30,6 +31,17 @@ internal sealed class GeminiContractResolver : DefaultContractResolver
     };
 
     public static GeminiContractResolver Instance { get; } = new();
+
+    protected override JsonContract CreateContract(Type objectType)
+    {
+        var contract = base.CreateContract(objectType);
+        if (SystemTextJsonConverter.Handles(objectType))
+        {
+            contract.Converter = SystemTextJsonConverter.Instance;
+        }
+
+        return contract;
+    }
 
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
