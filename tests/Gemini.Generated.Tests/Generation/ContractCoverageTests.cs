@@ -58,7 +58,7 @@ public class ContractCoverageTests
     private static Dictionary<int, (string Type, string Member)> GeneratedMembers(string assembly)
     {
         using var pe = new PEReader(File.OpenRead(assembly));
-        using var pdb = MetadataReaderProvider.FromPortablePdbStream(File.OpenRead(Path.ChangeExtension(assembly, ".pdb")));
+        using var pdb = OpenPdb(pe, assembly);
         var metadata = pe.GetMetadataReader();
         var debug = pdb.GetMetadataReader();
         var members = new Dictionary<int, (string, string)>();
@@ -77,10 +77,19 @@ public class ContractCoverageTests
         return members;
     }
 
+    /// <summary>The assembly's portable PDB: embedded (the packages' setting), else beside it.</summary>
+    private static MetadataReaderProvider OpenPdb(PEReader pe, string assembly)
+    {
+        var embedded = pe.ReadDebugDirectory().Where(e => e.Type == DebugDirectoryEntryType.EmbeddedPortablePdb).ToList();
+        return embedded.Count > 0
+            ? pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded[0])
+            : MetadataReaderProvider.FromPortablePdbStream(File.OpenRead(Path.ChangeExtension(assembly, ".pdb")));
+    }
+
     private static IEnumerable<(string Type, string Member, string User)> UsedBySdk(string assembly, Dictionary<int, (string Type, string Member)> generated)
     {
         using var pe = new PEReader(File.OpenRead(assembly));
-        using var pdb = MetadataReaderProvider.FromPortablePdbStream(File.OpenRead(Path.ChangeExtension(assembly, ".pdb")));
+        using var pdb = OpenPdb(pe, assembly);
         var metadata = pe.GetMetadataReader();
         var debug = pdb.GetMetadataReader();
         var used = new List<(string, string, string)>();
