@@ -12,7 +12,7 @@ namespace Gemini.Generated.Extensions.Tests.Docs;
 
 /// <summary>
 /// Every C# block of the repository README and the package README compiles against the built assemblies, as a program of its
-/// own. A block that uses a name an earlier block declared (<c>client</c>, <c>request</c>) gets that declaration first.
+/// own. A block that uses a name an earlier block declared (<c>client</c>, <c>request</c>, <c>completion</c>) gets that declaration first.
 /// </summary>
 public class ReadmeSnippetTests
 {
@@ -25,6 +25,7 @@ public class ReadmeSnippetTests
     {
         ("client", "var client = Gemini.Generated.GeminiClient.FromEnvironment();"),
         ("request", "var request = new Gemini.Generated.ChatCompletionRequest(Gemini.Generated.ChatMessage.User(\"Hi\"));"),
+        ("completion", "var completion = await Gemini.Generated.GeminiClient.FromEnvironment().CompleteAsync(\"Hi\");"),
     };
 
     private static readonly Lazy<MetadataReference[]> References = new(() =>
