@@ -7,6 +7,8 @@ namespace Gemini.Generated;
 /// <summary>A chat completion: the choices, usage and cost, and the HTTP response it came in.</summary>
 public partial class ChatCompletion
 {
+    internal System.Collections.Generic.IDictionary<string, object>? ExtensionFields => _additionalProperties;
+
     /// <summary>The first choice, or null when the service sent none.</summary>
     [JsonIgnore]
     public ChatChoice? FirstChoice => Choices?.FirstOrDefault();

@@ -29,6 +29,6 @@ internal partial class ChatCompletionsClient
     private static HttpContent CreateJsonContent<T>(T body) => JsonRequestContent.Create(body);
 
     /// <summary>Called by the generated ReadObjectResponseAsync (build/templates/Client.Class.ReadObjectResponse.liquid).</summary>
-    private Task<JsonReadResult<T>> ReadJsonAsync<T>(HttpContent content, CancellationToken cancellationToken) =>
-        JsonBodyReader.ReadAsync<T>(content, _transport?.MaxResponseBytes ?? long.MaxValue, cancellationToken);
+    private async Task<JsonReadResult<T>> ReadJsonAsync<T>(HttpContent content, CancellationToken cancellationToken) =>
+        CompletionBodyCheck.Check(await JsonBodyReader.ReadAsync<T>(content, _transport?.MaxResponseBytes ?? long.MaxValue, cancellationToken).ConfigureAwait(false));
 }

@@ -331,9 +331,13 @@ public class GeminiClient
         string? problem = null;
         if (ex.StatusCode == 200)
         {
-            problem = ex.InnerException is JsonException json
-                ? $"the body is not a chat completion the SDK can read ({_redactor.Redact(json.Message)})"
-                : "the body is empty where a chat completion was expected";
+            problem = ex.InnerException switch
+            {
+                // {"error": {...}} with status 200: the error's own message says what went wrong.
+                NotAChatCompletionException { CarriesError: true } => null,
+                JsonException json => $"the body is not a chat completion the SDK can read ({_redactor.Redact(json.Message)})",
+                _ => "the body is empty where a chat completion was expected",
+            };
         }
 
         return AimlApiException.FromResponse(ex.StatusCode, ex.Headers, ex.Response, context.ClientRequestId, _redactor, DateTimeOffset.UtcNow, _redactor.Safe(ex.InnerException), problem);

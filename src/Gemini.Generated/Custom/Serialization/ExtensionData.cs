@@ -15,6 +15,10 @@ internal static class ExtensionData
     public static JObject? Object(IDictionary<string, object>? fields, string key) =>
         fields is not null && fields.TryGetValue(key, out var value) ? value as JObject : null;
 
+    /// <summary>Whether the field is there with a value other than null.</summary>
+    public static bool IsSet(IDictionary<string, object>? fields, string key) =>
+        fields is not null && fields.TryGetValue(key, out var value) && value is not null && value is not JValue { Type: JTokenType.Null };
+
     /// <summary><c>extra_content.google.{key}</c>: where Google's OpenAI-compatible API puts what only Gemini has.</summary>
     public static JToken? Google(IDictionary<string, object>? fields, string key) => (Object(fields, "extra_content")?["google"] as JObject)?[key];
 

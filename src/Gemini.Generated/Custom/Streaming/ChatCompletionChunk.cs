@@ -12,9 +12,6 @@ public partial class ChatCompletionChunk
     [JsonIgnore]
     public string Text => Choices?.FirstOrDefault()?.Delta?.Content ?? string.Empty;
 
-    /// <summary>Whether the service sent fields the spec does not list, without creating the dictionary when it did not.</summary>
-    internal bool HasAdditionalProperties => _additionalProperties is { Count: > 0 };
-
     /// <summary>The reasoning this chunk adds to the first choice, when the service streams it as text (see <see cref="ChatCompletionMessage.ReasoningText"/>); otherwise null.</summary>
     [JsonIgnore]
     public string? ReasoningText => Choices?.FirstOrDefault()?.Delta?.ReasoningText;

@@ -158,7 +158,13 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
                 if (item.ServiceError is not null)
                 {
                     var message = _client.Redactor.Redact(item.ServiceError);
-                    throw Failure(GeminiStreamFailure.ServiceError, $"The service sent an error after {Accumulator.ChunkCount} chunks: {message}", null, message, _client.Redactor.Redact(item.Raw));
+                    var received = Accumulator.ChunkCount;
+                    if (item.Chunk is { } errorChunk)
+                    {
+                        Accumulator.Append(errorChunk);
+                    }
+
+                    throw Failure(GeminiStreamFailure.ServiceError, $"The service sent an error after {received} chunks: {message}", null, message, _client.Redactor.Redact(item.Raw));
                 }
 
                 if (item.Invalid is not null)

@@ -75,11 +75,12 @@ internal sealed class ChunkParser : IDisposable
         }
 
         // An error sent as a data event: {"error": {...}}, or the documented error body {"message", "statusCode", ...} without choices.
-        if (chunk.HasAdditionalProperties && chunk.AdditionalProperties is var extra &&
-            (IsSet(extra, "error") || (chunk.Choices is null && IsSet(extra, "message") && extra.ContainsKey("statusCode"))))
+        // The chunk is kept too: usage and cost sent with the error belong in the partial completion.
+        if (chunk.ExtensionFields is { Count: > 0 } extra &&
+            (ExtensionData.IsSet(extra, "error") || (chunk.Choices is null && ExtensionData.IsSet(extra, "message") && extra.ContainsKey("statusCode"))))
         {
             var raw = Raw(length);
-            return new StreamEvent { ServiceError = ErrorMessage(raw) ?? raw, Raw = raw };
+            return new StreamEvent { ServiceError = ErrorMessage(raw) ?? raw, Raw = raw, Chunk = chunk };
         }
 
         return new StreamEvent { Chunk = chunk };
@@ -137,9 +138,6 @@ internal sealed class ChunkParser : IDisposable
             return null;
         }
     }
-
-    private static bool IsSet(System.Collections.Generic.IDictionary<string, object> extra, string key) =>
-        extra.TryGetValue(key, out var value) && value is not null && value is not Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.Null };
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> data)
     {
