@@ -79,6 +79,27 @@ public class ResponseFuzzTests
         Assert.That(error.RawEvent, Is.EqualTo(data));
     }
 
+    /// <summary>
+    /// Found by <see cref="CompleteStreamingAsync_WithMutatedEventStreams_ThrowsOnlyDocumentedExceptions"/> (seed e3r2uZZXAUp3): an
+    /// <c>index</c> beyond 64 bits is no index; the items are kept in order, as pieces without one are.
+    /// </summary>
+    [Test]
+    public async Task CompleteStreamingAsync_WhenAnIndexDoesNotFitInALong_KeepsTheItemsInOrder()
+    {
+        const string huge = "99999999999999999999999";
+        var body = "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"parts\":[{\"index\":" + huge + ",\"x\":1}]}}]}\n\n"
+            + "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\",\"parts\":[{\"index\":" + huge + ",\"x\":2}]},\"finish_reason\":\"stop\"}]}\n\n"
+            + "data: [DONE]\n\n";
+        var client = Harness.InProcessClient(new StubHandler(_ => StubHandler.Response(200, body, "text/event-stream")));
+        var stream = client.CompleteStreamingAsync(Harness.Hello());
+
+        await Harness.ReadAllAsync(stream);
+
+        var parts = JObject.FromObject(stream.Completion!.Choices!.Single().Message!, JsonSerializer.Create(GeminiJson.Settings))["parts"]!;
+        Assert.That(parts.Select(p => (int)p["x"]!), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(stream.Completion.Text, Is.EqualTo("ab"));
+    }
+
     private static Gen<byte[]> RandomBytes => Gen.Byte.Array[0, 400];
 
     private static async Task EndsWithDocumentedOutcome(byte[] body, int status, string retryAfter, string contentType, bool streaming)

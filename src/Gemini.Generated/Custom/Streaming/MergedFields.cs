@@ -161,8 +161,9 @@ internal sealed class MergedFields
         return merged;
     }
 
+    // An integer beyond 64 bits is held as a BigInteger: it is no index.
     private static long? IndexOf(JToken item) =>
-        item is JObject json && json["index"] is JValue { Type: JTokenType.Integer } index ? (long)index : null;
+        item is JObject json && json["index"] is JValue { Type: JTokenType.Integer, Value: long index } ? index : null;
 
     private static bool IsIdentifier(string? key) => key is "id" or "type" or "index" or "format";
 
