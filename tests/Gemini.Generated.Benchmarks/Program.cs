@@ -37,7 +37,7 @@ public static class Program
             .AddJob((quick ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance).WithId("InProcess"))
             .AddColumn(new LimitRatioColumn())
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend))
-            .HideColumns(Column.Error, Column.StdDev, Column.Median, Column.RatioSD)
+            .HideColumns(Column.Error, Column.Median, Column.RatioSD)
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
     }

@@ -85,21 +85,22 @@ public static class StackLimit
     }
 
     /// <summary>
-    /// Decodes UTF-8 for a JsonTextReader through one rented byte buffer, from a stream or from one event's bytes: no StreamReader
-    /// buffers, no string of the body or of an event.
+    /// Decodes UTF-8 for a JsonTextReader through a rented byte buffer, from a stream or from one event's bytes: no StreamReader
+    /// buffers, no string of the body or of an event, and between a stream's events no buffer held.
     /// </summary>
     private sealed class PooledUtf8Reader : TextReader
     {
         private static readonly byte[] Done = "[DONE]"u8.ToArray();
 
         private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
-        private byte[] _bytes = ArrayPool<byte>.Shared.Rent(4096);
+        private byte[] _bytes = [];
         private Stream? _stream;
         private int _start;
         private int _end;
 
         public void Reset(Stream stream)
         {
+            Rent(4096);
             _stream = stream;
             _start = _end = 0;
             _decoder.Reset();
@@ -124,18 +125,20 @@ public static class StackLimit
                 return null;
             }
 
-            if (_bytes.Length < data.Length)
+            Rent(data.Length);
+            try
             {
-                ArrayPool<byte>.Shared.Return(_bytes);
-                _bytes = ArrayPool<byte>.Shared.Rent(data.Length);
+                data.CopyTo(_bytes);
+                _stream = null;
+                _start = 0;
+                _end = data.Length;
+                _decoder.Reset();
+                return Deserialize<ChatCompletionChunk>();
             }
-
-            data.CopyTo(_bytes);
-            _stream = null;
-            _start = 0;
-            _end = data.Length;
-            _decoder.Reset();
-            return Deserialize<ChatCompletionChunk>();
+            finally
+            {
+                Return();
+            }
         }
 
         public override int Read(char[] buffer, int index, int count)
@@ -163,13 +166,27 @@ public static class StackLimit
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing && _bytes.Length > 0)
+            if (disposing)
+            {
+                Return();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void Rent(int length)
+        {
+            Return();
+            _bytes = ArrayPool<byte>.Shared.Rent(length);
+        }
+
+        private void Return()
+        {
+            if (_bytes.Length > 0)
             {
                 ArrayPool<byte>.Shared.Return(_bytes);
                 _bytes = [];
             }
-
-            base.Dispose(disposing);
         }
     }
 }
