@@ -32,12 +32,28 @@ internal sealed class ChunkParser : IDisposable
     private static readonly byte[] Done = Encoding.ASCII.GetBytes("[DONE]");
 
     private readonly CharArrayTextReader _reader = new();
-    private char[] _chars = ArrayPool<char>.Shared.Rent(4096);
+    private char[] _chars = Array.Empty<char>();
 #if NETSTANDARD2_0
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(4096);
 #endif
 
     public StreamEvent Parse(string eventType, ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            return ParseCore(eventType, data);
+        }
+        finally
+        {
+            if (_chars.Length > 0)
+            {
+                ArrayPool<char>.Shared.Return(_chars);
+                _chars = Array.Empty<char>();
+            }
+        }
+    }
+
+    private StreamEvent ParseCore(string eventType, ReadOnlySpan<byte> data)
     {
         var trimmed = Trim(data);
         if (trimmed.IsEmpty)
@@ -88,7 +104,7 @@ internal sealed class ChunkParser : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<char>.Shared.Return(_chars);
+        if (_chars.Length > 0) ArrayPool<char>.Shared.Return(_chars);
         _chars = Array.Empty<char>();
 #if NETSTANDARD2_0
         ArrayPool<byte>.Shared.Return(_bytes);
@@ -101,7 +117,7 @@ internal sealed class ChunkParser : IDisposable
         var needed = Encoding.UTF8.GetMaxCharCount(data.Length);
         if (_chars.Length < needed)
         {
-            ArrayPool<char>.Shared.Return(_chars);
+            if (_chars.Length > 0) ArrayPool<char>.Shared.Return(_chars);
             _chars = ArrayPool<char>.Shared.Rent(needed);
         }
 
