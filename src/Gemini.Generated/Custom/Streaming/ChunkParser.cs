@@ -32,28 +32,12 @@ internal sealed class ChunkParser : IDisposable
     private static readonly byte[] Done = Encoding.ASCII.GetBytes("[DONE]");
 
     private readonly CharArrayTextReader _reader = new();
-    private char[] _chars = Array.Empty<char>();
+    private char[] _chars = ArrayPool<char>.Shared.Rent(4096);
 #if NETSTANDARD2_0
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(4096);
 #endif
 
     public StreamEvent Parse(string eventType, ReadOnlySpan<byte> data)
-    {
-        try
-        {
-            return ParseCore(eventType, data);
-        }
-        finally
-        {
-            if (_chars.Length > 0)
-            {
-                ArrayPool<char>.Shared.Return(_chars);
-                _chars = Array.Empty<char>();
-            }
-        }
-    }
-
-    private StreamEvent ParseCore(string eventType, ReadOnlySpan<byte> data)
     {
         var trimmed = Trim(data);
         if (trimmed.IsEmpty)
@@ -104,7 +88,7 @@ internal sealed class ChunkParser : IDisposable
 
     public void Dispose()
     {
-        if (_chars.Length > 0) ArrayPool<char>.Shared.Return(_chars);
+        ArrayPool<char>.Shared.Return(_chars);
         _chars = Array.Empty<char>();
 #if NETSTANDARD2_0
         ArrayPool<byte>.Shared.Return(_bytes);
@@ -117,7 +101,7 @@ internal sealed class ChunkParser : IDisposable
         var needed = Encoding.UTF8.GetMaxCharCount(data.Length);
         if (_chars.Length < needed)
         {
-            if (_chars.Length > 0) ArrayPool<char>.Shared.Return(_chars);
+            ArrayPool<char>.Shared.Return(_chars);
             _chars = ArrayPool<char>.Shared.Rent(needed);
         }
 
