@@ -1,21 +1,17 @@
-using System;
-using System.ClientModel;
-using System.ClientModel.Primitives;
-using System.IO;
 using System.Net.Http;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
-using OpenAI;
 using OpenAI.Chat;
 
 namespace Gemini.Generated.Benchmarks;
 
-/// <summary>Each case side by side with the OpenAI .NET SDK (the baseline, ratio 1.00) and a floor that only moves bytes.</summary>
+/// <summary>
+/// Each case side by side with the OpenAI .NET SDK (the baseline, ratio 1.00), the limit of our stack (see <see cref="StackLimit"/>;
+/// the "vs limit" column is the ratio to it) and a floor that only moves bytes. One in-process handler serves the same bytes to all.
+/// </summary>
 [MemoryDiagnoser]
 public abstract class ChatBenchmark
 {
-    private const string Key = "benchmark-key-0123456789";
-
     protected abstract byte[] Body { get; }
 
     protected virtual string MediaType => "application/json";
@@ -30,12 +26,8 @@ public abstract class ChatBenchmark
     public void Setup()
     {
         Http = new HttpClient(new CachedResponseHandler(Body, MediaType));
-        OpenAi = new ChatClient("google/gemini-2.5-flash", new ApiKeyCredential(Key), new OpenAIClientOptions
-        {
-            Endpoint = new Uri("http://127.0.0.1/v1"),
-            Transport = new HttpClientPipelineTransport(Http),
-        });
-        Gemini = new GeminiClient(new GeminiClientOptions { BaseUrl = new Uri("http://127.0.0.1"), ApiKey = Key, HttpClient = Http });
+        OpenAi = Clients.OpenAi(Http);
+        Gemini = Clients.Gemini(Http);
     }
 
     /// <summary>Bare HttpClient, bytes in and out: what any SDK costs at least.</summary>
@@ -60,28 +52,44 @@ public abstract class ChatBenchmark
     }
 }
 
-/// <summary>(a) A short answer, 720 B of JSON.</summary>
-public class ShortAnswer : ChatBenchmark
+/// <summary>A completion answer: the three contenders read the same JSON and return the answer's text.</summary>
+public abstract class AnswerBenchmark : ChatBenchmark
 {
-    protected override byte[] Body => Payloads.ShortAnswer;
-
-    [Benchmark(Baseline = true, Description = "OpenAI SDK 2.15.0")]
+    [Benchmark(Baseline = true, Description = Clients.OpenAiName)]
     public async Task<string> OpenAiSdk() => (await OpenAi.CompleteChatAsync(new UserChatMessage("Hi")).ConfigureAwait(false)).Value.Content[0].Text;
 
     [Benchmark(Description = "Gemini.Generated")]
     public async Task<string> GeminiGenerated() => (await Gemini.CompleteAsync("Hi").ConfigureAwait(false)).Text;
+
+    [Benchmark(Description = "limit of our stack")]
+    public async Task<string?> Limit() => (await StackLimit.CompleteAsync(Http, "Hi").ConfigureAwait(false))?.Text;
+}
+
+/// <summary>(a) A short answer, 720 B of JSON.</summary>
+public class ShortAnswer : AnswerBenchmark
+{
+    protected override byte[] Body => Payloads.ShortAnswer;
 }
 
 /// <summary>(b) A long answer: 16 KB of markdown-like content.</summary>
-public class LongAnswer : ChatBenchmark
+public class LongAnswer : AnswerBenchmark
 {
     protected override byte[] Body => Payloads.LongAnswer;
+}
 
-    [Benchmark(Baseline = true, Description = "OpenAI SDK 2.15.0")]
-    public async Task<string> OpenAiSdk() => (await OpenAi.CompleteChatAsync(new UserChatMessage("Hi")).ConfigureAwait(false)).Value.Content[0].Text;
+/// <summary>(d) A tool-call answer: two function calls, no content; each contender returns the first call's arguments.</summary>
+public class ToolCallAnswer : ChatBenchmark
+{
+    protected override byte[] Body => Payloads.ToolCallAnswer;
+
+    [Benchmark(Baseline = true, Description = Clients.OpenAiName)]
+    public async Task<string> OpenAiSdk() => (await OpenAi.CompleteChatAsync(new UserChatMessage("Hi")).ConfigureAwait(false)).Value.ToolCalls[0].FunctionArguments.ToString();
 
     [Benchmark(Description = "Gemini.Generated")]
-    public async Task<string> GeminiGenerated() => (await Gemini.CompleteAsync("Hi").ConfigureAwait(false)).Text;
+    public async Task<string?> GeminiGenerated() => (await Gemini.CompleteAsync("Hi").ConfigureAwait(false)).FirstChoice?.Message?.ToolCalls?[0].Function?.Arguments;
+
+    [Benchmark(Description = "limit of our stack")]
+    public async Task<string?> Limit() => (await StackLimit.CompleteAsync(Http, "Hi").ConfigureAwait(false))?.FirstChoice?.Message?.ToolCalls?[0].Function?.Arguments;
 }
 
 /// <summary>(c) A stream: 500 content chunks, a usage chunk and [DONE], enumerated to the end.</summary>
@@ -91,7 +99,7 @@ public class StreamAnswer : ChatBenchmark
 
     protected override string MediaType => "text/event-stream";
 
-    [Benchmark(Baseline = true, Description = "OpenAI SDK 2.15.0")]
+    [Benchmark(Baseline = true, Description = Clients.OpenAiName)]
     public async Task<int> OpenAiSdk()
     {
         var length = 0;
@@ -111,6 +119,18 @@ public class StreamAnswer : ChatBenchmark
     {
         var length = 0;
         await foreach (var chunk in Gemini.CompleteStreamingAsync("Hi").ConfigureAwait(false))
+        {
+            length += chunk.Text.Length;
+        }
+
+        return length;
+    }
+
+    [Benchmark(Description = "limit of our stack")]
+    public async Task<int> Limit()
+    {
+        var length = 0;
+        await foreach (var chunk in StackLimit.StreamAsync(Http, "Hi").ConfigureAwait(false))
         {
             length += chunk.Text.Length;
         }
