@@ -27,15 +27,15 @@ public class FaultInjectionTests : FakeServerFixture
     }
 
     [Test]
-    public void Fault_429WithRetryAfter_RetriesAfterTheCappedWaitThenThrowsRateLimit()
+    public void Fault_429WithRetryAfterLongerThanTheCap_ThrowsRateLimitAtOnce()
     {
         Server.DefaultReply = FakeReply.RateLimit(TimeSpan.FromSeconds(2));
 
         var error = Assert.ThrowsAsync<AimlApiRateLimitException>(() => _client.CompleteAsync(Harness.Hello()))!;
 
         Assert.That(error.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(2)));
-        Assert.That(_attempts.All.Take(2).Select(a => a.RetryDelay), Is.All.EqualTo(TimeSpan.FromMilliseconds(10)), "Retry-After capped at MaxRetryAfter");
-        Assert.That(Server.Requests, Has.Count.EqualTo(3));
+        Assert.That(_attempts.All.Select(a => a.RetryDelay), Is.EqualTo(new TimeSpan?[] { null }), "2 s is more than MaxRetryAfter (10 ms): not retried");
+        Assert.That(Server.Requests, Has.Count.EqualTo(1));
     }
 
     [TestCase(500)]

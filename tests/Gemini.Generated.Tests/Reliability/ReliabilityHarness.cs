@@ -40,6 +40,7 @@ internal static class Harness
         typeof(AimlApiException),
         typeof(AimlApiRateLimitException),
         typeof(AimlApiAuthenticationException),
+        typeof(AimlApiRedirectException),
         typeof(GeminiTimeoutException),
         typeof(GeminiNetworkException),
         typeof(GeminiResponseTooLargeException),

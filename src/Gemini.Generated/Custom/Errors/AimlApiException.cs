@@ -152,6 +152,12 @@ public class AimlApiException : GeminiException
         return exception;
     }
 
+    /// <summary>A streaming call answered with a 200 that is neither an event stream nor a JSON completion.</summary>
+    internal static AimlApiException NotAStream(
+        IReadOnlyDictionary<string, IEnumerable<string>> headers, string mediaType, string body, string? clientRequestId, Redactor redactor, DateTimeOffset now) =>
+        FromResponse(200, headers, body, clientRequestId, redactor, now, null,
+            $"a streaming call was answered with {mediaType}, not text/event-stream: {Excerpt(redactor.Redact(body)!, 200)}");
+
     internal static string? Header(IReadOnlyDictionary<string, IEnumerable<string>> headers, string name)
     {
         foreach (var header in headers)
@@ -291,4 +297,29 @@ public sealed class AimlApiAuthenticationException : AimlApiException
         : base(message, statusCode, serviceMessage, requestId, path, timestamp, rawBody, inferenceId, clientRequestId, innerException)
     {
     }
+}
+
+/// <summary>
+/// The service answered with a redirect (3xx), or an injected HttpClient followed one. The SDK never follows a redirect: a 302
+/// would return another origin's answer as if it were the completion, a 307 would send the prompt there.
+/// </summary>
+public sealed class AimlApiRedirectException : AimlApiException
+{
+    /// <summary>Creates the exception.</summary>
+    public AimlApiRedirectException(string message, int statusCode, Uri? location, string? clientRequestId = null)
+        : base(message, statusCode, clientRequestId: clientRequestId)
+    {
+        Location = location;
+    }
+
+    /// <summary>Where the redirect pointed (the <c>Location</c> header), or where a followed one ended; null when the service sent none.</summary>
+    public Uri? Location { get; }
+
+    internal static AimlApiRedirectException Answered(int statusCode, Uri? location, CallContext context) =>
+        new($"AIML API returned {statusCode}, a redirect to {(location is null ? "no Location" : location.ToString())}. Redirects are never followed: " +
+            "nothing was sent there. Check GeminiClientOptions.BaseUrl.", statusCode, location, context.ClientRequestId);
+
+    internal static AimlApiRedirectException Followed(int statusCode, Uri final, CallContext context) =>
+        new($"The injected HttpClient followed a redirect to {final} (final status {statusCode}); the answer is not the service's and was discarded. " +
+            "Set AllowAutoRedirect = false on its handler. Check GeminiClientOptions.BaseUrl.", statusCode, final, context.ClientRequestId);
 }
