@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Net.Http;
 
 namespace Gemini.Generated;
@@ -7,13 +5,20 @@ namespace Gemini.Generated;
 /// <summary>The state of one call across its attempts.</summary>
 internal sealed class CallContext
 {
-    public CallContext(string? clientRequestId, CallObservations observations = default)
+    public CallContext(string? clientRequestId, CallObservations observations = default, bool streaming = false)
     {
         ClientRequestId = clientRequestId;
         Observations = observations;
+        Streaming = streaming;
     }
 
     public string? ClientRequestId { get; }
+
+    /// <summary>Whether the call streams: it asks for <c>text/event-stream</c>, and its 200 response is read by the stream.</summary>
+    public bool Streaming { get; }
+
+    /// <summary>A streaming call's 200 response, unread, once it arrived; the stream reads and disposes it.</summary>
+    public HttpResponseMessage? StreamResponse { get; set; }
 
     /// <summary>What the client's observers watch of this call.</summary>
     public CallObservations Observations { get; }
@@ -29,14 +34,14 @@ internal sealed class CallContext
     public HttpResponseMessage? Response { get; private set; }
 
     /// <summary>The response and content headers, as one case-insensitive view (empty before a response).</summary>
-    public IReadOnlyDictionary<string, IEnumerable<string>> Headers =>
-        Response is null ? new Dictionary<string, IEnumerable<string>>() : new ResponseHeaders(Response);
+    public ResponseHeaders Headers => Response is null ? ResponseHeaders.Empty : new ResponseHeaders(Response);
 
     public void StartAttempt(int attempt)
     {
         Attempt = attempt;
         ResponseStarted = false;
         Response = null;
+        StreamResponse = null;
     }
 
     public void Received(HttpResponseMessage response)

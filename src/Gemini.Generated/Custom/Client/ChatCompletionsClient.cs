@@ -23,6 +23,21 @@ internal partial class ChatCompletionsClient
 
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response) => _transport.ProcessResponse(response, _context);
 
+    /// <summary>
+    /// Called by the generated operation after ProcessResponse (build/templates/Client.Class.liquid): a streaming call's 200
+    /// response is kept in the call's context, unread, for the stream to read; the operation then returns without a value.
+    /// </summary>
+    private bool TakeStream(HttpResponseMessage response)
+    {
+        if (!_context.Streaming || (int)response.StatusCode != 200)
+        {
+            return false;
+        }
+
+        _context.StreamResponse = response;
+        return true;
+    }
+
     /// <summary>Called by the generated operation for its JSON body (build/templates/Client.Class.liquid).</summary>
     private static HttpContent CreateJsonContent<T>(T body) => JsonRequestContent.Create(body);
 

@@ -158,36 +158,15 @@ public class GeminiClient
 
     /// <summary>Starts watching a call, once it is prepared and checked and before anything is sent.</summary>
     internal CallContext StartCall(ChatCompletionRequest body, bool streaming, string? clientRequestId) =>
-        new(clientRequestId, CallObservations.Start(_observers, body, streaming, clientRequestId));
+        new(clientRequestId, CallObservations.Start(_observers, body, streaming, clientRequestId), streaming);
 
     /// <summary>Sends a streaming request, retrying until a 200 response's headers arrive; the caller reads (and disposes) the body.</summary>
     internal Task<HttpResponseMessage> SendStreamingAsync(ChatCompletionRequest body, CallContext context, CancellationToken cancellationToken) =>
         _executor.ExecuteAsync(
             async (attempt, token) =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, _transport.ChatCompletionsUrl)
-                {
-                    Content = JsonRequestContent.Create(body),
-                };
-                request.Headers.Accept.ParseAdd("text/event-stream");
-                _transport.PrepareRequest(request, attempt);
-                var response = await _transport.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                try
-                {
-                    _transport.ProcessResponse(response, attempt);
-                    if ((int)response.StatusCode != 200)
-                    {
-                        var text = await HttpContentCompat.ReadStringAsync(response.Content, token).ConfigureAwait(false);
-                        throw new ServiceResponseException($"The HTTP status code of the response was not expected ({(int)response.StatusCode}).", (int)response.StatusCode, text, attempt.Headers, null);
-                    }
-
-                    return response;
-                }
-                catch
-                {
-                    response.Dispose();
-                    throw;
-                }
+                await new ChatCompletionsClient(_transport, attempt).CreateChatCompletionAsync(body, token).ConfigureAwait(false);
+                return attempt.StreamResponse!;
             },
             context,
             cancellationToken);

@@ -44,9 +44,15 @@ internal sealed class GeminiTransport
 
     public TimeProvider Time { get; }
 
-    /// <summary>Adds auth, tracing and identification headers. Called by the generated client's PrepareRequest and by the stream.</summary>
+    /// <summary>Adds auth, tracing and identification headers, and a stream's Accept. Called by the generated client's PrepareRequest.</summary>
     public void PrepareRequest(HttpRequestMessage request, CallContext context)
     {
+        if (context.Streaming)
+        {
+            request.Headers.Accept.Clear();
+            request.Headers.Accept.ParseAdd("text/event-stream");
+        }
+
         request.Headers.Authorization = _authorization;
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         if (context.ClientRequestId is not null)
@@ -58,7 +64,7 @@ internal sealed class GeminiTransport
 
     /// <summary>
     /// Records the response, refuses a redirect (answered, or followed by an injected handler), and bounds the body. Called by
-    /// the generated client's ProcessResponse and by the stream.
+    /// the generated client's ProcessResponse.
     /// </summary>
     public void ProcessResponse(HttpResponseMessage response, CallContext context)
     {
