@@ -20,7 +20,7 @@ public class Breakdown
     public void Setup()
     {
         var http = new HttpClient(new CachedResponseHandler(_body, "application/json"));
-        _transport = new GeminiTransport(http, new Uri("http://127.0.0.1"), "benchmark-key-0123456789", long.MaxValue, null);
+        _transport = new GeminiTransport(new GeminiClientOptions { BaseUrl = new Uri("http://127.0.0.1"), HttpClient = http, MaxResponseBytes = long.MaxValue }, "benchmark-key-0123456789");
         _client = new GeminiClient(new GeminiClientOptions { BaseUrl = new Uri("http://127.0.0.1"), ApiKey = "benchmark-key-0123456789", HttpClient = http });
     }
 

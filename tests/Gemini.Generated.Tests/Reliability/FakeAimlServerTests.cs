@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Gemini.Generated.Testing;
 using Gemini.Generated.Tests.Support;
 using Newtonsoft.Json.Linq;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gemini.Generated.Tests.Reliability;
 
@@ -188,14 +189,21 @@ public class FakeAimlServerTests : FakeServerFixture
     [Test]
     public async Task WithLatency_HoldsTheResponseLongerThanATimeoutThatAnUndelayedReplyMeets()
     {
+        // The SDK's timeout runs on a fake clock, moved only once the server holds the delayed request: the delayed reply is
+        // late however fast the machine, and the undelayed one meets the timeout however slow it is (the clock never moves).
         Server.Enqueue(FakeReply.Completion("late").WithLatency(Harness.SlowerThanTimeout), FakeReply.Completion("prompt"));
+        var time = new FakeTimeProvider();
         var client = Server.CreateClient(o =>
         {
-            o.AttemptTimeout = Harness.ShortTimeout;
+            o.AttemptTimeout = TimeSpan.FromMinutes(1);
             o.RetryPolicy = RetryPolicy.None;
+            o.TimeProvider = time;
         });
 
-        Assert.ThrowsAsync<GeminiTimeoutException>(() => Harness.Bounded(client.CompleteAsync("Hi")));
+        var late = client.CompleteAsync("Hi");
+        await Harness.Bounded(WaitUntil(() => Server.Requests.Count == 1));
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.ThrowsAsync<GeminiTimeoutException>(() => Harness.Bounded(late));
         var completion = await Harness.Bounded(client.CompleteAsync("Hi"));
 
         Assert.That(completion.Text, Is.EqualTo("prompt"));
@@ -403,5 +411,15 @@ public class FakeAimlServerTests : FakeServerFixture
     {
         using var response = await PostAsync(json);
         return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<bool> WaitUntil(Func<bool> condition)
+    {
+        while (!condition())
+        {
+            await Task.Delay(5);
+        }
+
+        return true;
     }
 }

@@ -7,6 +7,8 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
+using Gemini.Generated.Tests.Streaming;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gemini.Generated.Tests.Reliability;
 
@@ -27,15 +29,15 @@ public class FaultInjectionTests : FakeServerFixture
     }
 
     [Test]
-    public void Fault_429WithRetryAfter_RetriesAfterTheCappedWaitThenThrowsRateLimit()
+    public void Fault_429WithRetryAfterLongerThanTheCap_ThrowsRateLimitAtOnce()
     {
         Server.DefaultReply = FakeReply.RateLimit(TimeSpan.FromSeconds(2));
 
         var error = Assert.ThrowsAsync<AimlApiRateLimitException>(() => _client.CompleteAsync(Harness.Hello()))!;
 
         Assert.That(error.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(2)));
-        Assert.That(_attempts.All.Take(2).Select(a => a.RetryDelay), Is.All.EqualTo(TimeSpan.FromMilliseconds(10)), "Retry-After capped at MaxRetryAfter");
-        Assert.That(Server.Requests, Has.Count.EqualTo(3));
+        Assert.That(_attempts.All.Select(a => a.RetryDelay), Is.EqualTo(new TimeSpan?[] { null }), "2 s is more than MaxRetryAfter (10 ms): not retried");
+        Assert.That(Server.Requests, Has.Count.EqualTo(1));
     }
 
     [TestCase(500)]
@@ -135,15 +137,20 @@ public class FaultInjectionTests : FakeServerFixture
     }
 
     [Test]
-    public void Fault_ResponseSlowerThanTheAttemptTimeout_ThrowsTimeoutWithoutRetrying()
+    public async Task Fault_ResponseSlowerThanTheAttemptTimeout_ThrowsTimeoutWithoutRetrying()
     {
-        Server.DefaultReply = FakeReply.Completion("Late.").WithLatency(Harness.SlowerThanTimeout);
-        var client = Harness.Client(Server, o => o.AttemptTimeout = Harness.ShortTimeout);
+        await using var server = new HeldStreamServer(sendHead: false);
+        var time = new FakeTimeProvider();
+        var client = Harness.Client(server.Url, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMinutes(1);
+            o.TimeProvider = time;
+        });
 
-        var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
+        var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => FakeClock.RunAsync(time, client.CompleteAsync(Harness.Hello()), TimeSpan.FromSeconds(10)))!;
 
         Assert.That(error.Attempts, Is.EqualTo(1));
-        Assert.That(Server.Requests, Has.Count.EqualTo(1));
+        Assert.That(server.ConnectionCount, Is.EqualTo(1));
     }
 
     [Test]

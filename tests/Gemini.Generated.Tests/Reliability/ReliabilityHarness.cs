@@ -40,6 +40,7 @@ internal static class Harness
         typeof(AimlApiException),
         typeof(AimlApiRateLimitException),
         typeof(AimlApiAuthenticationException),
+        typeof(AimlApiRedirectException),
         typeof(GeminiTimeoutException),
         typeof(GeminiNetworkException),
         typeof(GeminiResponseTooLargeException),
@@ -47,10 +48,7 @@ internal static class Harness
         typeof(GeminiTruncationException),
     };
 
-    /// <summary>A timeout small enough to expire in a test.</summary>
-    public static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>A server latency well past <see cref="ShortTimeout"/>; a fake server's shutdown waits for it, so it is kept short.</summary>
+    /// <summary>A server latency for a reply that must come late; a fake server's shutdown waits for it, so it is kept short.</summary>
     public static readonly TimeSpan SlowerThanTimeout = TimeSpan.FromMilliseconds(800);
 
     public static ChatCompletionRequest Hello() => new(ChatMessage.User("Hello"));

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Gemini.Generated.Testing;
 using Gemini.Generated.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gemini.Generated.Tests.Reliability;
 
@@ -81,13 +82,15 @@ public class RetryBudgetTests : FakeServerFixture
         });
         var policy = Budget(tokens: 10);
         policy.RetryOnTimeout = true;
+        var time = new FakeTimeProvider();
         var client = Harness.Client(server.Url, o =>
         {
             o.RetryPolicy = policy;
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            o.AttemptTimeout = TimeSpan.FromMinutes(1);
+            o.TimeProvider = time;
         });
 
-        var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
+        var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => FakeClock.RunAsync(time, client.CompleteAsync(Harness.Hello()), TimeSpan.FromSeconds(10)))!;
 
         // Ten tokens pay for one timeout retry (2 × 5), not the two that MaxRetries allows.
         Assert.That(error.Attempts, Is.EqualTo(2));

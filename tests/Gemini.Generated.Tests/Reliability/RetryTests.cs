@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Gemini.Generated.Testing;
 using Gemini.Generated.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gemini.Generated.Tests.Reliability;
 
@@ -176,20 +177,40 @@ public class RetryTests : FakeServerFixture
 
     [TestCase("3600")]
     [TestCase("Fri, 31 Dec 2100 23:59:59 GMT")]
-    public async Task CompleteAsync_WhenRetryAfterExceedsMaxRetryAfter_WaitsMaxRetryAfterAndRetries(string retryAfter)
+    public void CompleteAsync_WhenRetryAfterExceedsMaxRetryAfter_ThrowsAtOnceWithRetryAfter(string retryAfter)
     {
         Server.Enqueue(FakeReply.Error(429, "Slow down.").WithHeader("Retry-After", retryAfter), FakeReply.Completion("Done."));
         var attempts = new AttemptLog();
         var client = Harness.Client(Server, o =>
         {
-            o.RetryPolicy = new RetryPolicy { MaxRetryAfter = TimeSpan.FromMilliseconds(20) };
+            o.RetryPolicy = new RetryPolicy { MaxRetryAfter = TimeSpan.FromSeconds(60) };
             attempts.AttachTo(o);
         });
 
-        var completion = await Harness.Bounded(client.CompleteAsync(Harness.Hello()));
+        var error = Assert.ThrowsAsync<AimlApiRateLimitException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
+
+        Assert.That(error.RetryAfter, Is.GreaterThan(TimeSpan.FromMinutes(59)));
+        Assert.That(attempts.All.Single().WillRetry, Is.False);
+        Assert.That(Server.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task CompleteAsync_WhenRetryAfterEqualsMaxRetryAfter_WaitsThatLongAndRetries()
+    {
+        Server.Enqueue(FakeReply.Error(429, "Slow down.").WithHeader("Retry-After", "1"), FakeReply.Completion("Done."));
+        var attempts = new AttemptLog();
+        var time = new FakeTimeProvider();
+        var client = Harness.Client(Server, o =>
+        {
+            o.RetryPolicy = new RetryPolicy { MaxRetryAfter = TimeSpan.FromSeconds(1) };
+            o.TimeProvider = time;
+            attempts.AttachTo(o);
+        });
+
+        var completion = await FakeClock.RunAsync(time, client.CompleteAsync(Harness.Hello()), TimeSpan.FromSeconds(1));
 
         Assert.That(completion.Text, Is.EqualTo("Done."));
-        Assert.That(attempts.All[0].RetryDelay, Is.EqualTo(TimeSpan.FromMilliseconds(20)));
+        Assert.That(attempts.All[0].RetryDelay, Is.EqualTo(TimeSpan.FromSeconds(1)));
         Assert.That(Server.Requests, Has.Count.EqualTo(2));
     }
 

@@ -83,7 +83,7 @@ public class SecurityTests : FakeServerFixture
     [TestCase(308)]
     [TestCase(301)]
     [CancelAfter(5000)]
-    public async Task CompleteAsync_WhenRedirectedToAnotherHost_DoesNotForwardTheAuthorizationHeader(int status)
+    public async Task CompleteAsync_WhenRedirectedToAnotherHost_SendsNothingThereAndThrowsTheRedirect(int status)
     {
         await using var other = new RawHttpServer(async connection =>
         {
@@ -98,19 +98,12 @@ public class SecurityTests : FakeServerFixture
         });
         var client = new GeminiClient(new GeminiClientOptions { BaseUrl = origin.Url, ApiKey = Harness.ApiKey, RetryPolicy = RetryPolicy.None });
 
-        try
-        {
-            await Harness.Bounded(client.CompleteAsync(Harness.Hello()));
-        }
-        catch (GeminiException)
-        {
-            // Whatever the client makes of the other host's answer, what matters is what it sent there.
-        }
+        var error = Assert.ThrowsAsync<AimlApiRedirectException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
 
+        Assert.That(error.StatusCode, Is.EqualTo(status));
+        Assert.That(error.Location, Is.EqualTo(new Uri(other.Url, "v1/chat/completions")));
         Assert.That(origin.Requests.Single().Headers["Authorization"], Is.EqualTo("Bearer " + Harness.ApiKey));
-        Assert.That(other.Requests, Is.Not.Empty, "the redirect was followed");
-        Assert.That(other.Requests.Select(r => r.Headers.ContainsKey("Authorization")), Is.All.False);
-        Assert.That(other.Requests.Select(r => string.Join("\n", r.Headers.Values) + r.Body), Has.None.Contains(Harness.ApiKey));
+        Assert.That(other.Requests, Is.Empty, "the redirect was not followed");
     }
 
     [TestCase("http://example.com")]

@@ -2,57 +2,85 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Gemini.Generated.Testing;
+using Gemini.Generated.Tests.Streaming;
 using Gemini.Generated.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>The client's own timeouts are <see cref="GeminiTimeoutException"/>; the caller's cancellation is never one.</summary>
 public class TimeoutTests : FakeServerFixture
 {
-    private static readonly TimeSpan Short = Harness.ShortTimeout;
-    private static readonly TimeSpan Slow = Harness.SlowerThanTimeout;
+    /// <summary>A timeout of the SDK's, on a fake clock.</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(1);
+
+    /// <summary>How far the fake clock moves at a time while a call runs.</summary>
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(10);
 
     [TestCase(nameof(GeminiClientOptions.AttemptTimeout))]
     [TestCase(nameof(GeminiClientOptions.TotalTimeout))]
-    public void CompleteAsync_WhenTheServerIsSlowerThanATimeout_ThrowsTimeoutNamingItWithoutRetrying(string timeout)
+    public async Task CompleteAsync_WhenTheServerIsSlowerThanATimeout_ThrowsTimeoutNamingItWithoutRetrying(string timeout)
     {
-        Server.DefaultReply = FakeReply.Completion("Late.").WithLatency(Slow);
-        var client = Harness.Client(Server, o =>
+        await using var server = new HeldStreamServer(sendHead: false);
+        var time = new FakeTimeProvider();
+        var client = Harness.Client(server.Url, o =>
         {
+            o.TimeProvider = time;
             if (timeout == nameof(GeminiClientOptions.AttemptTimeout))
             {
-                o.AttemptTimeout = Short;
+                o.AttemptTimeout = Limit;
             }
             else
             {
-                o.TotalTimeout = Short;
+                o.TotalTimeout = Limit;
             }
         });
 
-        var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
+        var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => FakeClock.RunAsync(time, client.CompleteAsync(Harness.Hello()), Step))!;
 
-        Assert.That(error.Timeout, Is.EqualTo(Short));
+        Assert.That(error.Timeout, Is.EqualTo(Limit));
         Assert.That(error.Attempts, Is.EqualTo(1));
         Assert.That(error.Message, Does.Contain(timeout));
-        Assert.That(Server.Requests, Has.Count.EqualTo(1));
+        Assert.That(server.ConnectionCount, Is.EqualTo(1));
     }
 
     [Test]
     public async Task CompleteAsync_WhenRetryOnTimeoutIsSet_RetriesAnAttemptThatTimedOut()
     {
-        // A generous attempt timeout: the retried attempt must finish within it even on a loaded machine.
-        Server.Enqueue(FakeReply.Completion("Late.").WithLatency(TimeSpan.FromSeconds(10)), FakeReply.Completion("On time."));
-        var client = Harness.Client(Server, o =>
+        var connections = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new RawHttpServer(async connection =>
         {
-            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            await connection.ReadRequestAsync();
+            if (Interlocked.Increment(ref connections) == 1)
+            {
+                await release.Task; // the first attempt is never answered
+            }
+            else
+            {
+                await connection.WriteResponseAsync(200, Harness.CompletionJson);
+            }
+        });
+        var time = new FakeTimeProvider();
+        var client = Harness.Client(server.Url, o =>
+        {
+            o.TimeProvider = time;
+            o.AttemptTimeout = Limit;
             o.RetryPolicy.RetryOnTimeout = true;
         });
 
-        var completion = await Harness.Bounded(client.CompleteAsync(Harness.Hello()));
+        try
+        {
+            var completion = await FakeClock.RunAsync(time, client.CompleteAsync(Harness.Hello()), Step);
 
-        Assert.That(completion.Text, Is.EqualTo("On time."));
-        Assert.That(completion.ResponseInfo!.Attempts, Is.EqualTo(2));
-        Assert.That(Server.Requests, Has.Count.EqualTo(2));
+            Assert.That(completion.Text, Is.EqualTo("Hello there"));
+            Assert.That(completion.ResponseInfo!.Attempts, Is.EqualTo(2));
+            Assert.That(server.Requests, Has.Count.EqualTo(2));
+        }
+        finally
+        {
+            release.SetResult();
+        }
     }
 
     [Test]
@@ -67,15 +95,17 @@ public class TimeoutTests : FakeServerFixture
             await connection.WriteChunkAsync("""{"id":"chatcmpl-1","choices":[""");
             await release.Task;
         });
+        var time = new FakeTimeProvider();
         var client = Harness.Client(server.Url, o =>
         {
-            o.AttemptTimeout = Short;
+            o.TimeProvider = time;
+            o.AttemptTimeout = Limit;
             o.RetryPolicy.RetryOnTimeout = true;
         });
 
         try
         {
-            var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello()), seconds: 2))!;
+            var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => FakeClock.RunAsync(time, client.CompleteAsync(Harness.Hello()), Step))!;
 
             Assert.That(error.Attempts, Is.EqualTo(1));
             Assert.That(server.Requests, Has.Count.EqualTo(1));
@@ -87,36 +117,40 @@ public class TimeoutTests : FakeServerFixture
     }
 
     [Test]
-    public void CompleteAsync_WhenRetriesWouldRunPastTheTotalTimeout_StopsAtTheTotalTimeout()
+    public async Task CompleteAsync_WhenRetriesWouldRunPastTheTotalTimeout_StopsAtTheTotalTimeout()
     {
-        Server.DefaultReply = FakeReply.Completion("Late.").WithLatency(Slow);
-        var client = Harness.Client(Server, o =>
+        await using var server = new HeldStreamServer(sendHead: false);
+        var time = new FakeTimeProvider();
+        var client = Harness.Client(server.Url, o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(100);
-            o.TotalTimeout = TimeSpan.FromMilliseconds(250);
+            o.TimeProvider = time;
+            o.AttemptTimeout = TimeSpan.FromSeconds(100);
+            o.TotalTimeout = TimeSpan.FromSeconds(250);
             o.RetryPolicy = Harness.FastRetries(maxRetries: 10);
             o.RetryPolicy.RetryOnTimeout = true;
         });
 
-        var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
+        var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => FakeClock.RunAsync(time, client.CompleteAsync(Harness.Hello()), TimeSpan.FromSeconds(1)))!;
 
-        // Attempts of 100 ms within 250 ms: two time out on their own, the third is cut by what is left of the total (two when
-        // the machine is slow). Without the total timeout, the budget would allow 11 attempts.
-        Assert.That(error.Attempts, Is.InRange(2, 3));
+        // Attempts of 100 s within 250 s (on the fake clock): two time out on their own, the third is cut by what is left of
+        // the total. Without the total timeout, the budget would allow 11 attempts.
+        Assert.That(error.Attempts, Is.EqualTo(3));
+        Assert.That(error.Timeout, Is.EqualTo(TimeSpan.FromSeconds(250)));
         Assert.That(error.Message, Does.Contain(nameof(GeminiClientOptions.TotalTimeout)));
-        Assert.That(Server.Requests, Has.Count.EqualTo(error.Attempts), "the total timeout ends the call before the retries run out");
+        Assert.That(server.ConnectionCount, Is.EqualTo(error.Attempts), "the total timeout ends the call before the retries run out");
     }
 
     [Test]
-    public void CompleteAsync_WhenTheInjectedHttpClientTimesOut_NamesItsTimeoutAndValue()
+    public async Task CompleteAsync_WhenTheInjectedHttpClientTimesOut_NamesItsTimeoutAndValue()
     {
-        Server.DefaultReply = FakeReply.Completion("Late.").WithLatency(Slow);
-        using var http = new System.Net.Http.HttpClient { Timeout = Short };
-        var client = Harness.Client(Server, o => o.HttpClient = http);
+        // HttpClient.Timeout runs on the wall clock; the server never answers, so only when it fires is left to the machine.
+        await using var server = new HeldStreamServer(sendHead: false);
+        using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
+        var client = Harness.Client(server.Url, o => o.HttpClient = http);
 
         var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
 
-        Assert.That(error.Timeout, Is.EqualTo(Short));
+        Assert.That(error.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(200)));
         Assert.That(error.Message, Does.Contain("HttpClient's own Timeout").And.Contain("0.2 s"));
         Assert.That(error.Attempts, Is.EqualTo(1));
     }
@@ -178,11 +212,16 @@ public class TimeoutTests : FakeServerFixture
                 """);
             await release.Task;
         });
-        var client = Harness.Client(server.Url, o => o.StreamIdleTimeout = Short);
+        var time = new FakeTimeProvider();
+        var client = Harness.Client(server.Url, o =>
+        {
+            o.TimeProvider = time;
+            o.StreamIdleTimeout = Limit;
+        });
 
         try
         {
-            var error = Assert.ThrowsAsync<GeminiStreamException>(() => Harness.Bounded(Harness.ReadAllAsync(client.CompleteStreamingAsync(Harness.Hello()))))!;
+            var error = Assert.ThrowsAsync<GeminiStreamException>(() => FakeClock.RunAsync(time, Harness.ReadAllAsync(client.CompleteStreamingAsync(Harness.Hello())), Step))!;
 
             Assert.That(error.Failure, Is.EqualTo(GeminiStreamFailure.IdleTimeout));
             Assert.That(error.Partial.Text, Is.EqualTo("Hi"));

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Gemini.Generated.Testing;
 using Gemini.Generated.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gemini.Generated.Tests.Streaming;
 
@@ -167,9 +168,14 @@ public class StreamingFailureTests : FakeServerTests
     public async Task CompleteStreamingAsync_WhenTheStreamStalls_ThrowsIdleTimeoutWithPartialText()
     {
         await using var server = new HeldStreamServer(sendHead: true, Sse.Content("Hel"));
-        var stream = StreamingKit.Client(server.Url, o => o.StreamIdleTimeout = TimeSpan.FromMilliseconds(200)).CompleteStreamingAsync("Hi");
+        var time = new FakeTimeProvider();
+        var stream = StreamingKit.Client(server.Url, o =>
+        {
+            o.StreamIdleTimeout = TimeSpan.FromMinutes(1);
+            o.TimeProvider = time;
+        }).CompleteStreamingAsync("Hi");
 
-        var error = Assert.ThrowsAsync<GeminiStreamException>(() => stream.ReadAllAsync().Within())!;
+        var error = Assert.ThrowsAsync<GeminiStreamException>(() => FakeClock.RunAsync(time, stream.ReadAllAsync(), TimeSpan.FromSeconds(20)).Within())!;
 
         Assert.That(error.Failure, Is.EqualTo(GeminiStreamFailure.IdleTimeout));
         Assert.That(error.Partial.Text, Is.EqualTo("Hel"));
@@ -180,15 +186,20 @@ public class StreamingFailureTests : FakeServerTests
     public async Task CompleteStreamingAsync_WhenTheConsumerIsSlowerThanTheIdleTimeout_DoesNotTimeOut()
     {
         Server.Enqueue(FakeReply.Completion("one two"));
-        var stream = Client(o => o.StreamIdleTimeout = TimeSpan.FromMilliseconds(150)).CompleteStreamingAsync("Hi");
+        var time = new FakeTimeProvider();
+        var stream = Client(o =>
+        {
+            o.StreamIdleTimeout = TimeSpan.FromMinutes(1);
+            o.TimeProvider = time;
+        }).CompleteStreamingAsync("Hi");
         var chunks = 0;
 
         await foreach (var _ in stream)
         {
             if (chunks++ == 0)
             {
-                // Not synchronisation: the caller is slower than the idle timeout, which counts only waits for the server.
-                await Task.Delay(TimeSpan.FromMilliseconds(300));
+                // The caller holds the first chunk for ten idle timeouts: the timer counts only waits for the server.
+                time.Advance(TimeSpan.FromMinutes(10));
             }
         }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Net.Http;
 
 namespace Gemini.Generated;
@@ -9,12 +8,11 @@ namespace Gemini.Generated;
 /// <summary>The HTTP side of a call: status, headers, and the tracing and cost headers the service sends.</summary>
 public sealed class ResponseInfo
 {
-    private readonly IReadOnlyDictionary<string, IEnumerable<string>> _headers;
-    private IReadOnlyDictionary<string, IReadOnlyList<string>>? _headerLists;
+    private readonly ResponseHeaders _headers;
 
     /// <summary>Creates the info; the client builds it from the response. Public so that tests can create one.</summary>
     public ResponseInfo(int statusCode, IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, int attempts = 1)
-        : this(statusCode, Copy(headers ?? throw new ArgumentNullException(nameof(headers))), attempts)
+        : this(statusCode, new ResponseHeaders(headers ?? throw new ArgumentNullException(nameof(headers))), attempts)
     {
     }
 
@@ -24,7 +22,7 @@ public sealed class ResponseInfo
     {
     }
 
-    private ResponseInfo(int statusCode, IReadOnlyDictionary<string, IEnumerable<string>> headers, int attempts)
+    private ResponseInfo(int statusCode, ResponseHeaders headers, int attempts)
     {
         StatusCode = statusCode;
         _headers = headers;
@@ -35,8 +33,7 @@ public sealed class ResponseInfo
     public int StatusCode { get; }
 
     /// <summary>Response and content headers, by case-insensitive name.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers =>
-        _headerLists ??= _headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers => _headers;
 
     /// <summary>How many HTTP attempts the call took (1 when it was not retried).</summary>
     public int Attempts { get; }
@@ -54,23 +51,11 @@ public sealed class ResponseInfo
     public decimal? UsdSpent => Decimal(GetHeader("x-aimlapi-usd-spent"));
 
     /// <summary>The first value of a header, or null.</summary>
-    public string? GetHeader(string name) =>
-        _headers.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
+    public string? GetHeader(string name) => _headers.First(name);
 
     /// <summary>Status, attempts and tracing ids.</summary>
     public override string ToString() =>
         $"ResponseInfo {{ StatusCode = {StatusCode}, Attempts = {Attempts}, InferenceId = {InferenceId ?? "null"}, ClientRequestId = {ClientRequestId ?? "null"} }}";
-
-    private static Dictionary<string, IEnumerable<string>> Copy(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers)
-    {
-        var copy = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in headers)
-        {
-            copy[header.Key] = header.Value.ToArray();
-        }
-
-        return copy;
-    }
 
     private static decimal? Decimal(string? value) =>
         decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;

@@ -8,8 +8,8 @@ namespace Gemini.Generated;
 // PrepareRequest/ProcessResponse hooks add auth and tracing headers, record status and headers, and bound the body.
 internal partial class ChatCompletionsClient
 {
-    private readonly GeminiTransport? _transport;
-    private readonly CallContext? _context;
+    private readonly GeminiTransport _transport;
+    private readonly CallContext _context;
 
     public ChatCompletionsClient(GeminiTransport transport, CallContext context)
         : this(transport.HttpClient)
@@ -19,16 +19,29 @@ internal partial class ChatCompletionsClient
         BaseUrl = transport.BaseUrl;
     }
 
-    static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => GeminiJson.Configure(settings);
+    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url) => _transport.PrepareRequest(request, _context);
 
-    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url) => _transport?.PrepareRequest(request, _context!);
+    partial void ProcessResponse(HttpClient client, HttpResponseMessage response) => _transport.ProcessResponse(response, _context);
 
-    partial void ProcessResponse(HttpClient client, HttpResponseMessage response) => _transport?.ProcessResponse(response, _context!);
+    /// <summary>
+    /// Called by the generated operation after ProcessResponse (build/templates/Client.Class.liquid): a streaming call's 200
+    /// response is kept in the call's context, unread, for the stream to read; the operation then returns without a value.
+    /// </summary>
+    private bool TakeStream(HttpResponseMessage response)
+    {
+        if (!_context.Streaming || (int)response.StatusCode != 200)
+        {
+            return false;
+        }
+
+        _context.StreamResponse = response;
+        return true;
+    }
 
     /// <summary>Called by the generated operation for its JSON body (build/templates/Client.Class.liquid).</summary>
     private static HttpContent CreateJsonContent<T>(T body) => JsonRequestContent.Create(body);
 
     /// <summary>Called by the generated ReadObjectResponseAsync (build/templates/Client.Class.ReadObjectResponse.liquid).</summary>
     private async Task<JsonReadResult<T>> ReadJsonAsync<T>(HttpContent content, CancellationToken cancellationToken) =>
-        CompletionBodyCheck.Check(await JsonBodyReader.ReadAsync<T>(content, _transport?.MaxResponseBytes ?? long.MaxValue, cancellationToken).ConfigureAwait(false));
+        CompletionBodyCheck.Check(await BodyReader.ReadJsonAsync<T>(content, _transport, _context, cancellationToken).ConfigureAwait(false));
 }

@@ -1,11 +1,9 @@
 using System;
-using System.Diagnostics;
-using System.IO;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
-using Newtonsoft.Json;
 
 namespace Gemini.Generated;
 
@@ -22,14 +20,12 @@ namespace Gemini.Generated;
 /// </example>
 public class GeminiClient
 {
-    private static readonly object RandomLock = new();
-    private static readonly Random Jitter = new();
-
     private readonly GeminiClientOptions _options = null!;
     private readonly GeminiTransport _transport = null!;
-    private readonly RetryBudget _budget = null!;
-    private readonly Redactor _redactor = null!;
-    private readonly ILogger? _logger;
+    private readonly RequestPreparer _preparer = null!;
+    private readonly CallExecutor _executor = null!;
+    private readonly OutcomeClassifier _classifier = null!;
+    private readonly List<CallObserver> _observers = null!;
 
     /// <summary>For mocking: a client that is not connected to anything.</summary>
     protected GeminiClient()
@@ -55,7 +51,7 @@ public class GeminiClient
     {
     }
 
-    internal GeminiClient(GeminiClientOptions options, Func<string, string?> environment)
+    internal GeminiClient(GeminiClientOptions options, Func<string, string?> environment, IEnumerable<CallObserver>? extraObservers = null)
     {
         if (options is null)
         {
@@ -64,10 +60,13 @@ public class GeminiClient
 
         _options = options.Clone();
         var apiKey = _options.Validate(environment);
-        _redactor = new Redactor(apiKey);
-        _budget = new RetryBudget(_options.RetryPolicy.RetryBudget);
-        _logger = _options.Logger;
-        _transport = new GeminiTransport(_options.HttpClient ?? SharedHttpClient.Instance, _options.BaseUrl, apiKey, _options.MaxResponseBytes, _options.ApplicationId);
+        Redactor = new Redactor(apiKey);
+        _transport = new GeminiTransport(_options, apiKey);
+        _preparer = new RequestPreparer(_options);
+        _classifier = new OutcomeClassifier(_options, _transport, Redactor);
+        _executor = new CallExecutor(_options, _classifier);
+        _observers = CallObservers.Create(_options, Redactor);
+        _observers.AddRange(extraObservers ?? Enumerable.Empty<CallObserver>());
     }
 
     /// <summary>A client whose key comes from AIML_API_KEY (or AIMLAPI_API_KEY), with default settings.</summary>
@@ -112,16 +111,26 @@ public class GeminiClient
     /// <exception cref="GeminiNetworkException">The service could not be reached.</exception>
     public virtual async Task<ChatCompletion> CompleteAsync(ChatCompletionRequest request, ChatRequestOptions? options, CancellationToken cancellationToken = default)
     {
-        var body = Prepare(request, options, streaming: false);
-        var context = new CallContext(options?.ClientRequestId);
-        var completion = await ExecuteAsync(
-            (attempt, token) => new ChatCompletionsClient(_transport, attempt).CreateChatCompletionAsync(body, token),
-            context,
-            cancellationToken).ConfigureAwait(false);
+        var body = _preparer.Prepare(request, options, streaming: false);
+        var context = StartCall(body, streaming: false, options?.ClientRequestId);
+        ChatCompletion? completion = null;
+        try
+        {
+            completion = await _executor.ExecuteAsync(
+                (attempt, token) => new ChatCompletionsClient(_transport, attempt).CreateChatCompletionAsync(body, token),
+                context,
+                cancellationToken).ConfigureAwait(false);
+            completion.ResponseInfo = new ResponseInfo(context.Response!, context.Attempt);
+            completion.TokenLimit = body.TokenLimit;
+            completion.ApplyTruncationBehavior(options?.TruncationBehavior ?? _options.TruncationBehavior);
+        }
+        catch (Exception ex)
+        {
+            context.Observations.Ended(completion, ex);
+            throw;
+        }
 
-        completion.ResponseInfo = new ResponseInfo(context.Response!, context.Attempt);
-        completion.TokenLimit = body.TokenLimit;
-        completion.ApplyTruncationBehavior(options?.TruncationBehavior ?? _options.TruncationBehavior);
+        context.Observations.Ended(completion, null);
         return completion;
     }
 
@@ -137,292 +146,28 @@ public class GeminiClient
     /// <exception cref="ArgumentException">The request or the options break a constraint of the API; nothing was sent.</exception>
     public virtual ChatStream CompleteStreamingAsync(ChatCompletionRequest request, ChatRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var body = Prepare(request, options, streaming: true);
+        var body = _preparer.Prepare(request, options, streaming: true);
         return new ChatStream(this, body, options, options?.TruncationBehavior ?? _options.TruncationBehavior, cancellationToken);
     }
 
-    internal TimeSpan StreamIdleTimeout => _options.StreamIdleTimeout;
+    internal Redactor Redactor { get; } = null!;
 
-    internal long MaxResponseBytes => _options.MaxResponseBytes;
+    internal GeminiTransport Transport => _transport;
 
-    internal Redactor Redactor => _redactor;
+    internal OutcomeClassifier Classifier => _classifier;
+
+    /// <summary>Starts watching a call, once it is prepared and checked and before anything is sent.</summary>
+    internal CallContext StartCall(ChatCompletionRequest body, bool streaming, string? clientRequestId) =>
+        new(clientRequestId, CallObservations.Start(_observers, body, streaming, clientRequestId), streaming);
 
     /// <summary>Sends a streaming request, retrying until a 200 response's headers arrive; the caller reads (and disposes) the body.</summary>
     internal Task<HttpResponseMessage> SendStreamingAsync(ChatCompletionRequest body, CallContext context, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+        _executor.ExecuteAsync(
             async (attempt, token) =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, _transport.ChatCompletionsUrl)
-                {
-                    Content = JsonRequestContent.Create(body),
-                };
-                request.Headers.Accept.ParseAdd("text/event-stream");
-                _transport.PrepareRequest(request, attempt);
-                var response = await _transport.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                try
-                {
-                    _transport.ProcessResponse(response, attempt);
-                    if ((int)response.StatusCode != 200)
-                    {
-#if NET5_0_OR_GREATER
-                        var text = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
-#else
-                        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-#endif
-                        throw new ServiceResponseException($"The HTTP status code of the response was not expected ({(int)response.StatusCode}).", (int)response.StatusCode, text, attempt.Headers, null);
-                    }
-
-                    return response;
-                }
-                catch
-                {
-                    response.Dispose();
-                    throw;
-                }
+                await new ChatCompletionsClient(_transport, attempt).CreateChatCompletionAsync(body, token).ConfigureAwait(false);
+                return attempt.StreamResponse!;
             },
             context,
             cancellationToken);
-
-    private ChatCompletionRequest Prepare(ChatCompletionRequest request, ChatRequestOptions? options, bool streaming)
-    {
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
-        ChatRequestOptions.ValidateClientRequestId(options?.ClientRequestId, nameof(ChatRequestOptions.ClientRequestId));
-        if (options?.TruncationBehavior is { } behavior && !Enum.IsDefined(typeof(TruncationBehavior), behavior))
-        {
-            throw new ArgumentOutOfRangeException(nameof(ChatRequestOptions.TruncationBehavior), behavior, "Unknown TruncationBehavior.");
-        }
-
-        if (!streaming && request.Stream == true)
-        {
-            throw new ArgumentException("stream is true: call CompleteStreamingAsync to stream, or leave Stream unset.", "stream");
-        }
-
-        var body = request.CopyForSending();
-        body.Model ??= _options.DefaultModel;
-        if (body.MaxCompletionTokens is null && body.MaxTokens is null)
-        {
-            body.MaxCompletionTokens = _options.DefaultMaxCompletionTokens;
-        }
-
-        if (streaming)
-        {
-            body.Stream = true;
-            body.StreamOptions = body.StreamOptions?.WithUsageByDefault() ?? new ChatStreamOptions { IncludeUsage = true };
-        }
-
-        RequestValidator.Validate(body);
-        return body;
-    }
-
-    /// <summary>Runs a call's attempts: timeouts per attempt and overall, retries by the policy and the shared budget, typed errors.</summary>
-    private async Task<T> ExecuteAsync<T>(Func<CallContext, CancellationToken, Task<T>> attempt, CallContext context, CancellationToken cancellationToken)
-    {
-        var policy = _options.RetryPolicy;
-        var totalTimeout = _options.TotalTimeout;
-        var call = ValueStopwatch.StartNew();
-
-        for (var number = 1; ; number++)
-        {
-            context.StartAttempt(number);
-            var started = call.Elapsed;
-            Exception failure;
-            var retryable = false;
-            var timedOut = false;
-            TimeSpan? retryAfter = null;
-
-            // One timer per attempt: the attempt timeout, or what is left of the total if that is sooner.
-            var remaining = Remaining(totalTimeout, call.Elapsed);
-            var attemptLimit = Shorter(_options.AttemptTimeout, remaining);
-            var limitedByTotal = remaining != System.Threading.Timeout.InfiniteTimeSpan && attemptLimit == remaining && attemptLimit != _options.AttemptTimeout;
-            using (var cancellation = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource())
-            {
-                if (attemptLimit != System.Threading.Timeout.InfiniteTimeSpan)
-                {
-                    cancellation.CancelAfter(attemptLimit);
-                }
-
-                try
-                {
-                    var result = await attempt(context, cancellation.Token).ConfigureAwait(false);
-                    _budget.Release(number > 1 ? policy.RetryCost : 1);
-                    Report(context, null, call.Elapsed - started, null);
-                    return result;
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    Report(context, null, call.Elapsed - started, null);
-                    throw;
-                }
-                catch (OperationCanceledException ex) when (limitedByTotal)
-                {
-                    failure = Timeout(totalTimeout, "the call's total timeout (GeminiClientOptions.TotalTimeout)", number, ex);
-                }
-                catch (OperationCanceledException ex)
-                {
-                    timedOut = true;
-                    retryable = policy.RetryOnTimeout && !context.ResponseStarted;
-                    failure = cancellation.IsCancellationRequested
-                        ? Timeout(_options.AttemptTimeout, "the attempt timeout (GeminiClientOptions.AttemptTimeout)", number, ex)
-                        : Timeout(_transport.HttpClient.Timeout, "the injected HttpClient's own Timeout (set it to Timeout.InfiniteTimeSpan and use GeminiClientOptions.AttemptTimeout)", number, ex);
-                }
-                catch (ServiceResponseException ex)
-                {
-                    retryable = ex.StatusCode != 200 && policy.IsRetryable(ex.StatusCode);
-                    retryAfter = RetryAfterParser.Parse(ex.Headers, DateTimeOffset.UtcNow);
-                    failure = ToApiException(ex, context);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or System.Net.Sockets.SocketException && !context.ResponseStarted)
-                {
-                    retryable = true;
-                    failure = new GeminiNetworkException(
-                        $"Could not reach the AI/ML API at {_transport.BaseUrl}: {_redactor.Redact(Describe(ex))}. Attempts: {number}.", number, _redactor.Safe(ex));
-                }
-                catch (Exception ex) when (ex is IOException or HttpRequestException or System.Net.Sockets.SocketException)
-                {
-                    failure = new GeminiNetworkException(
-                        $"The connection failed while reading the response from {_transport.BaseUrl}: {_redactor.Redact(Describe(ex))}. " +
-                        "The request may have run, and been billed, on the server; it was not retried.", number, _redactor.Safe(ex));
-                }
-                catch (GeminiException ex)
-                {
-                    failure = ex;
-                }
-                catch (Exception ex) when (ex is not ArgumentException)
-                {
-                    failure = new GeminiException($"Unexpected failure calling the AI/ML API: {_redactor.Redact(ex.Message)}", _redactor.Safe(ex));
-                }
-            }
-
-            TimeSpan? delay = null;
-            if (retryable && number <= policy.MaxRetries && _budget.TryAcquire(timedOut ? policy.RetryCost * 2 : policy.RetryCost))
-            {
-                delay = retryAfter is { } asked
-                    ? (asked < policy.MaxRetryAfter ? asked : policy.MaxRetryAfter)
-                    : policy.Backoff(number, NextRandom());
-                if (call.Elapsed + delay.Value >= totalTimeout && totalTimeout != System.Threading.Timeout.InfiniteTimeSpan)
-                {
-                    // The wait would outlast the call's total time: return the failure now.
-                    delay = null;
-                }
-            }
-
-            Report(context, failure, call.Elapsed - started, delay);
-            if (delay is null)
-            {
-                throw failure;
-            }
-
-            await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static TimeSpan Remaining(TimeSpan total, TimeSpan elapsed) =>
-        total == System.Threading.Timeout.InfiniteTimeSpan ? total : total - elapsed > TimeSpan.Zero ? total - elapsed : TimeSpan.FromMilliseconds(1);
-
-    private static TimeSpan Shorter(TimeSpan a, TimeSpan b) =>
-        a == System.Threading.Timeout.InfiniteTimeSpan ? b : b == System.Threading.Timeout.InfiniteTimeSpan ? a : a < b ? a : b;
-
-    private AimlApiException ToApiException(ServiceResponseException ex, CallContext context)
-    {
-        string? problem = null;
-        if (ex.StatusCode == 200)
-        {
-            problem = ex.InnerException switch
-            {
-                // {"error": {...}} with status 200: the error's own message says what went wrong.
-                NotAChatCompletionException { CarriesError: true } => null,
-                JsonException json => $"the body is not a chat completion the SDK can read ({_redactor.Redact(json.Message)})",
-                _ => "the body is empty where a chat completion was expected",
-            };
-        }
-
-        return AimlApiException.FromResponse(ex.StatusCode, ex.Headers, ex.Response, context.ClientRequestId, _redactor, DateTimeOffset.UtcNow, _redactor.Safe(ex.InnerException), problem);
-    }
-
-    private static GeminiTimeoutException Timeout(TimeSpan timeout, string which, int attempts, Exception inner) =>
-        new($"No response within {which} of {timeout.TotalSeconds:0.###} s, after {attempts} attempt{(attempts == 1 ? "" : "s")}. " +
-            "A completion that timed out on the client may still have run, and been billed, on the server.", timeout, attempts, inner);
-
-    private void Report(CallContext context, Exception? error, TimeSpan duration, TimeSpan? retryDelay)
-    {
-        var logging = _logger?.IsEnabled(error is null ? LogLevel.Debug : LogLevel.Warning) == true;
-        if (!logging && _options.OnAttempt is null)
-        {
-            return;
-        }
-
-        var attempt = new GeminiAttempt(context.Attempt, context.StatusCode, error, duration, retryDelay, context.ClientRequestId);
-        if (logging)
-        {
-            if (error is null)
-            {
-                _logger!.LogDebug("Gemini attempt {Attempt}: {StatusCode} in {DurationMs} ms", attempt.Number, attempt.StatusCode, (long)duration.TotalMilliseconds);
-            }
-            else
-            {
-                _logger!.LogWarning("Gemini attempt {Attempt} failed ({StatusCode}, {Error}) in {DurationMs} ms; retry in {RetryDelayMs} ms",
-                    attempt.Number, attempt.StatusCode, error.GetType().Name, (long)duration.TotalMilliseconds, (long?)retryDelay?.TotalMilliseconds);
-            }
-        }
-
-        _options.OnAttempt?.Invoke(attempt);
-    }
-
-    private static double NextRandom()
-    {
-        lock (RandomLock)
-        {
-            return Jitter.NextDouble();
-        }
-    }
-
-    private static string Describe(Exception ex)
-    {
-        var message = ex.Message.TrimEnd('.');
-        var inner = ex.InnerException?.Message.TrimEnd('.');
-        return inner is null || message.Contains(inner) ? message : $"{message} ({inner})";
-    }
-}
-
-/// <summary>Elapsed time without allocating a Stopwatch.</summary>
-internal readonly struct ValueStopwatch
-{
-    private readonly long _start;
-
-    private ValueStopwatch(long start) => _start = start;
-
-    public TimeSpan Elapsed => TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - _start) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
-
-    public static ValueStopwatch StartNew() => new(Stopwatch.GetTimestamp());
-}
-
-/// <summary>The HttpClient used when the options inject none: one per process, so connections are pooled.</summary>
-internal static class SharedHttpClient
-{
-    public static HttpClient Instance { get; } = Create();
-
-    private static HttpClient Create()
-    {
-#if NET5_0_OR_GREATER
-        var handler = new SocketsHttpHandler
-        {
-            // Re-resolve DNS now and then; keep connections warm in between.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
-            MaxAutomaticRedirections = 5,
-        };
-#else
-        var handler = new HttpClientHandler
-        {
-            AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
-            MaxAutomaticRedirections = 5,
-        };
-#endif
-        // The client's own timeouts apply; HttpClient's 100 s default would cut long reasoning answers.
-        return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-    }
 }

@@ -98,13 +98,21 @@ public sealed class GeminiClientOptions
     /// <summary>Appended to the User-Agent header, to identify your application.</summary>
     public string? ApplicationId { get; set; }
 
+    /// <summary>
+    /// The clock every timeout, retry wait and idle limit reads. Default <see cref="System.TimeProvider.System"/>. A test can pass a
+    /// fake one (for example <c>FakeTimeProvider</c> from Microsoft.Extensions.TimeProvider.Testing) and advance it, so that a
+    /// timeout or a backoff runs without waiting.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Every setting but the key, which shows only as set or not.</summary>
     public override string ToString() =>
         $"GeminiClientOptions {{ BaseUrl = {BaseUrl}, ApiKey = {(HasApiKey ? "(set)" : "(not set)")}, DefaultModel = {DefaultModel}, " +
         $"DefaultMaxCompletionTokens = {(DefaultMaxCompletionTokens?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")}, " +
         $"TruncationBehavior = {TruncationBehavior}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, " +
         $"StreamIdleTimeout = {StreamIdleTimeout}, {RetryPolicy}, MaxResponseBytes = {MaxResponseBytes}, " +
-        $"HttpClient = {(HttpClient is null ? "(created)" : "(injected)")}, ApplicationId = {ApplicationId ?? "null"} }}";
+        $"HttpClient = {(HttpClient is null ? "(created)" : "(injected)")}, ApplicationId = {ApplicationId ?? "null"}, " +
+        $"TimeProvider = {(TimeProvider == TimeProvider.System ? "(system)" : "(custom)")} }}";
 
     internal GeminiClientOptions Clone() => new()
     {
@@ -122,6 +130,7 @@ public sealed class GeminiClientOptions
         Logger = Logger,
         OnAttempt = OnAttempt,
         ApplicationId = ApplicationId,
+        TimeProvider = TimeProvider ?? throw new ArgumentNullException(nameof(TimeProvider)),
     };
 
     /// <summary>Resolves the key (options, then the environment) and checks every setting, naming the one that is wrong.</summary>

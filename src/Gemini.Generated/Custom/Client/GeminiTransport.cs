@@ -1,12 +1,11 @@
 using System;
-using System.Collections.Generic;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
 
 namespace Gemini.Generated;
 
-/// <summary>What every request of one client shares: the HttpClient, the URL, the headers, the response limit.</summary>
+/// <summary>What every request of one client shares: the HttpClient, the URL, the headers, the response limits and the clock.</summary>
 internal sealed class GeminiTransport
 {
     /// <summary>The operation path, relative to the base URL; the generated client uses the same one (a contract test checks both).</summary>
@@ -18,14 +17,17 @@ internal sealed class GeminiTransport
     private readonly AuthenticationHeaderValue _authorization;
     private readonly string _userAgent;
 
-    public GeminiTransport(HttpClient httpClient, Uri baseUrl, string apiKey, long maxResponseBytes, string? applicationId)
+    public GeminiTransport(GeminiClientOptions options, string apiKey)
     {
-        HttpClient = httpClient;
-        BaseUrl = baseUrl.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUrl.AbsoluteUri : baseUrl.AbsoluteUri + "/";
+        HttpClient = options.HttpClient ?? SharedHttpClient.Instance;
+        var baseUrl = options.BaseUrl.AbsoluteUri;
+        BaseUrl = baseUrl.EndsWith("/", StringComparison.Ordinal) ? baseUrl : baseUrl + "/";
         ChatCompletionsUrl = new Uri(BaseUrl + ChatCompletionsPath);
-        MaxResponseBytes = maxResponseBytes;
+        MaxResponseBytes = options.MaxResponseBytes;
+        IdleTimeout = options.StreamIdleTimeout;
+        Time = options.TimeProvider;
         _authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        _userAgent = $"Gemini.Generated/{Version}" + (string.IsNullOrWhiteSpace(applicationId) ? string.Empty : " " + applicationId!.Trim());
+        _userAgent = $"Gemini.Generated/{Version}" + (string.IsNullOrWhiteSpace(options.ApplicationId) ? string.Empty : " " + options.ApplicationId!.Trim());
     }
 
     public HttpClient HttpClient { get; }
@@ -37,9 +39,20 @@ internal sealed class GeminiTransport
 
     public long MaxResponseBytes { get; }
 
-    /// <summary>Adds auth, tracing and identification headers. Called by the generated client's PrepareRequest and by the stream.</summary>
+    /// <summary>The longest a response body may go without a byte (<see cref="GeminiClientOptions.StreamIdleTimeout"/>).</summary>
+    public TimeSpan IdleTimeout { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>Adds auth, tracing and identification headers, and a stream's Accept. Called by the generated client's PrepareRequest.</summary>
     public void PrepareRequest(HttpRequestMessage request, CallContext context)
     {
+        if (context.Streaming)
+        {
+            request.Headers.Accept.Clear();
+            request.Headers.Accept.ParseAdd("text/event-stream");
+        }
+
         request.Headers.Authorization = _authorization;
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         if (context.ClientRequestId is not null)
@@ -49,12 +62,24 @@ internal sealed class GeminiTransport
         }
     }
 
-    /// <summary>Records the response and bounds its body. Called by the generated client's ProcessResponse and by the stream.</summary>
+    /// <summary>
+    /// Records the response, refuses a redirect (answered, or followed by an injected handler), and bounds the body. Called by
+    /// the generated client's ProcessResponse.
+    /// </summary>
     public void ProcessResponse(HttpResponseMessage response, CallContext context)
     {
-        context.ResponseStarted = true;
-        context.StatusCode = (int)response.StatusCode;
-        context.Response = response;
+        context.Received(response);
+        var status = (int)response.StatusCode;
+        if (status is >= 300 and < 400)
+        {
+            throw AimlApiRedirectException.Answered(status, response.Headers.Location, context);
+        }
+
+        if (response.RequestMessage?.RequestUri is { } final && final != ChatCompletionsUrl)
+        {
+            throw AimlApiRedirectException.Followed(status, final, context);
+        }
+
         if (response.Content is { } content)
         {
             if (content.Headers.ContentLength > MaxResponseBytes)
@@ -63,43 +88,10 @@ internal sealed class GeminiTransport
             }
 
             // A 200 body is read by JsonBodyReader or the stream, which both count bytes; an error body is read as a string.
-            if ((int)response.StatusCode != 200)
+            if (status != 200)
             {
                 response.Content = new LimitedContent(content, MaxResponseBytes);
             }
         }
-    }
-}
-
-/// <summary>The state of one call across its attempts.</summary>
-internal sealed class CallContext
-{
-    public CallContext(string? clientRequestId)
-    {
-        ClientRequestId = clientRequestId;
-    }
-
-    public string? ClientRequestId { get; }
-
-    public int Attempt { get; set; }
-
-    /// <summary>Whether this attempt got a response (headers). A failure after that is never retried as a connection failure.</summary>
-    public bool ResponseStarted { get; set; }
-
-    public int? StatusCode { get; set; }
-
-    /// <summary>The attempt's response, once its headers arrived.</summary>
-    public HttpResponseMessage? Response { get; set; }
-
-    /// <summary>The response and content headers, copied into one case-insensitive dictionary (only when asked for).</summary>
-    public IReadOnlyDictionary<string, IEnumerable<string>> Headers =>
-        Response is null ? new Dictionary<string, IEnumerable<string>>() : new ResponseHeaders(Response);
-
-    public void StartAttempt(int attempt)
-    {
-        Attempt = attempt;
-        ResponseStarted = false;
-        StatusCode = null;
-        Response = null;
     }
 }

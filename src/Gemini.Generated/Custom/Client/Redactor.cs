@@ -23,8 +23,6 @@ internal sealed class Redactor
         _secret = string.IsNullOrEmpty(secret) ? null : secret;
     }
 
-    public static Redactor None { get; } = new(null);
-
     public string? Redact(string? text)
     {
         if (text is null || _secret is null)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 
 namespace Gemini.Generated;
@@ -7,8 +6,7 @@ namespace Gemini.Generated;
 /// <summary>Reads Retry-After as delta-seconds or as an HTTP date.</summary>
 internal static class RetryAfterParser
 {
-    public static TimeSpan? Parse(IReadOnlyDictionary<string, IEnumerable<string>> headers, DateTimeOffset now) =>
-        Parse(AimlApiException.Header(headers, "Retry-After"), now);
+    public static TimeSpan? Parse(ResponseHeaders headers, DateTimeOffset now) => Parse(headers.First("Retry-After"), now);
 
     public static TimeSpan? Parse(string? value, DateTimeOffset now)
     {

@@ -33,7 +33,11 @@ public sealed class RetryPolicy
     /// <summary>The largest backoff. Default 8 s.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>The longest wait a Retry-After header can ask for; a longer one is cut to this. Default 60 s.</summary>
+    /// <summary>
+    /// The longest wait a Retry-After header can ask for and still be retried. Default 60 s. A longer Retry-After ends the call at
+    /// once with <see cref="AimlApiRateLimitException.RetryAfter"/> (or the status's <see cref="AimlApiException"/>) set: the
+    /// client neither waits that long nor retries earlier than the service said.
+    /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Whether an attempt that hit <see cref="GeminiClientOptions.AttemptTimeout"/> before any response byte is retried. Default false.</summary>
@@ -87,6 +91,29 @@ public sealed class RetryPolicy
     }
 
     internal bool IsRetryable(int statusCode) => RetryableStatusCodes.Contains(statusCode);
+
+    /// <summary>
+    /// Whether the failed attempt <paramref name="attempt"/> (1 for the first) is retried: a retryable status whose Retry-After,
+    /// if any, is within <see cref="MaxRetryAfter"/>; a connection failure before any response byte; an attempt timeout before
+    /// any response byte when <see cref="RetryOnTimeout"/>. Never a 200, a broken body, a redirect or the total timeout.
+    /// </summary>
+    internal bool ShouldRetry(AttemptOutcome outcome, int attempt) =>
+        attempt <= MaxRetries && outcome.Kind switch
+        {
+            OutcomeKind.Status => outcome.StatusCode is { } status && status != 200 && IsRetryable(status) && !(outcome.RetryAfter > MaxRetryAfter),
+            OutcomeKind.AttemptTimeout => RetryOnTimeout && !outcome.ResponseStarted,
+            OutcomeKind.ConnectFailure => true,
+            _ => false,
+        };
+
+    /// <summary>The wait before retrying after attempt <paramref name="attempt"/>: the service's Retry-After, else <see cref="Backoff"/>.</summary>
+    internal TimeSpan GetDelay(AttemptOutcome outcome, int attempt, double random) => outcome.RetryAfter ?? Backoff(attempt, random);
+
+    /// <summary>The budget tokens a retry after this outcome spends: <see cref="RetryCost"/>, twice that after a timeout.</summary>
+    internal int CostOf(AttemptOutcome outcome) => outcome.Kind == OutcomeKind.AttemptTimeout ? RetryCost * 2 : RetryCost;
+
+    /// <summary>The budget tokens a success on attempt <paramref name="attempt"/> returns: one, or the whole cost after retries.</summary>
+    internal int RefundFor(int attempt) => attempt > 1 ? RetryCost : 1;
 
     /// <summary>Full jitter: a random wait between zero and the exponential backoff for this retry.</summary>
     internal TimeSpan Backoff(int retry, double random)

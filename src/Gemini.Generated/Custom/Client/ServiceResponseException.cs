@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace Gemini.Generated;
 
@@ -7,7 +6,7 @@ namespace Gemini.Generated;
 /// <remarks>CUSTOM: named in nswag.json (exceptionClass) with generateExceptionClasses off, so NSwag's public ApiException does not exist.</remarks>
 internal sealed class ServiceResponseException : Exception
 {
-    public ServiceResponseException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
+    public ServiceResponseException(string message, int statusCode, string? response, ResponseHeaders headers, Exception? innerException)
         : base(message, innerException)
     {
         StatusCode = statusCode;
@@ -19,5 +18,5 @@ internal sealed class ServiceResponseException : Exception
 
     public string? Response { get; }
 
-    public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
+    public ResponseHeaders Headers { get; }
 }

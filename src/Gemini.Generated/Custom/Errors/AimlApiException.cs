@@ -1,11 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Net;
 using System.Text;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Gemini.Generated;
 
@@ -71,14 +67,14 @@ public class AimlApiException : GeminiException
     public string? ClientRequestId { get; }
 
     /// <summary>The response headers (rate-limit headers, for example), by case-insensitive name; empty for an exception built by hand.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; private set; } = ResponseHeaders.Empty;
 
     /// <summary>True for statuses worth retrying later: 408, 429 and 5xx.</summary>
     public bool IsTransient => StatusCode == 408 || StatusCode == 429 || StatusCode >= 500;
 
     internal static AimlApiException FromResponse(
         int statusCode,
-        IReadOnlyDictionary<string, IEnumerable<string>> headers,
+        ResponseHeaders headers,
         string? body,
         string? clientRequestId,
         Redactor redactor,
@@ -87,9 +83,9 @@ public class AimlApiException : GeminiException
         string? problem = null)
     {
         body = redactor.Redact(body);
-        var contentType = Header(headers, "Content-Type");
-        var inferenceId = Header(headers, "x-inference-id");
-        clientRequestId = Header(headers, "x-client-request-id") ?? clientRequestId;
+        var contentType = headers.First("Content-Type");
+        var inferenceId = headers.First("x-inference-id");
+        clientRequestId = headers.First("x-client-request-id") ?? clientRequestId;
         var error = ErrorBody.Parse(body);
         var serviceMessage = redactor.Redact(error.Message);
 
@@ -148,22 +144,15 @@ public class AimlApiException : GeminiException
             401 or 403 => new AimlApiAuthenticationException(message, statusCode, serviceMessage, error.RequestId, error.Path, error.Timestamp, raw, inferenceId, clientRequestId, innerException),
             _ => new AimlApiException(message, statusCode, serviceMessage, error.RequestId, error.Path, error.Timestamp, raw, inferenceId, clientRequestId, innerException),
         };
-        exception.Headers = headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+        exception.Headers = headers;
         return exception;
     }
 
-    internal static string? Header(IReadOnlyDictionary<string, IEnumerable<string>> headers, string name)
-    {
-        foreach (var header in headers)
-        {
-            if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return header.Value.FirstOrDefault();
-            }
-        }
-
-        return null;
-    }
+    /// <summary>A streaming call answered with a 200 that is neither an event stream nor a JSON completion.</summary>
+    internal static AimlApiException NotAStream(
+        ResponseHeaders headers, string mediaType, string body, string? clientRequestId, Redactor redactor, DateTimeOffset now) =>
+        FromResponse(200, headers, body, clientRequestId, redactor, now, null,
+            $"a streaming call was answered with {mediaType}, not text/event-stream: {Excerpt(redactor.Redact(body)!, 200)}");
 
     private static string ReasonPhrase(int statusCode) =>
         statusCode switch
@@ -188,64 +177,6 @@ public class AimlApiException : GeminiException
     {
         var collapsed = string.Join(" ", body.Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
         return collapsed.Length <= length ? collapsed : collapsed.Substring(0, length) + "...";
-    }
-
-    /// <summary>The documented error body (<c>message</c>, <c>path</c>, <c>requestId</c>, <c>statusCode</c> as a string or a number, <c>timestamp</c>) and the OpenAI-style <c>{"error":{"message"}}</c>.</summary>
-    private readonly struct ErrorBody
-    {
-        public bool IsJson { get; init; }
-
-        public string? Message { get; init; }
-
-        public string? RequestId { get; init; }
-
-        public string? Path { get; init; }
-
-        public DateTimeOffset? Timestamp { get; init; }
-
-        public static ErrorBody Parse(string? body)
-        {
-            if (string.IsNullOrWhiteSpace(body) || body!.TrimStart()[0] is not ('{' or '['))
-            {
-                return default;
-            }
-
-            JToken json;
-            try
-            {
-                using var reader = new JsonTextReader(new System.IO.StringReader(body)) { MaxDepth = GeminiJson.MaxDepth, DateParseHandling = DateParseHandling.None };
-                json = JToken.ReadFrom(reader);
-            }
-            catch (JsonException)
-            {
-                return default;
-            }
-
-            if (json is not JObject root)
-            {
-                return new ErrorBody { IsJson = true };
-            }
-
-            var error = root["error"] as JObject;
-            return new ErrorBody
-            {
-                IsJson = true,
-                Message = Text(root["message"]) ?? Text(error?["message"]) ?? Text(root["error"] as JValue) ?? Text(root["detail"]),
-                RequestId = Text(root["requestId"]) ?? Text(root["request_id"]) ?? Text(error?["request_id"]),
-                Path = Text(root["path"]),
-                Timestamp = DateTimeOffset.TryParse(Text(root["timestamp"]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp) ? timestamp : null,
-            };
-        }
-
-        private static string? Text(JToken? token) =>
-            token switch
-            {
-                null => null,
-                JValue { Type: JTokenType.Null } => null,
-                JValue value => Convert.ToString(value.Value, CultureInfo.InvariantCulture),
-                JArray array => string.Join("; ", array.Select(Text).Where(t => t is not null)),
-                _ => token.ToString(Formatting.None),
-            };
     }
 }
 
@@ -291,4 +222,29 @@ public sealed class AimlApiAuthenticationException : AimlApiException
         : base(message, statusCode, serviceMessage, requestId, path, timestamp, rawBody, inferenceId, clientRequestId, innerException)
     {
     }
+}
+
+/// <summary>
+/// The service answered with a redirect (3xx), or an injected HttpClient followed one. The SDK never follows a redirect: a 302
+/// would return another origin's answer as if it were the completion, a 307 would send the prompt there.
+/// </summary>
+public sealed class AimlApiRedirectException : AimlApiException
+{
+    /// <summary>Creates the exception.</summary>
+    public AimlApiRedirectException(string message, int statusCode, Uri? location, string? clientRequestId = null)
+        : base(message, statusCode, clientRequestId: clientRequestId)
+    {
+        Location = location;
+    }
+
+    /// <summary>Where the redirect pointed (the <c>Location</c> header), or where a followed one ended; null when the service sent none.</summary>
+    public Uri? Location { get; }
+
+    internal static AimlApiRedirectException Answered(int statusCode, Uri? location, CallContext context) =>
+        new($"AIML API returned {statusCode}, a redirect to {(location is null ? "no Location" : location.ToString())}. Redirects are never followed: " +
+            "nothing was sent there. Check GeminiClientOptions.BaseUrl.", statusCode, location, context.ClientRequestId);
+
+    internal static AimlApiRedirectException Followed(int statusCode, Uri final, CallContext context) =>
+        new($"The injected HttpClient followed a redirect to {final} (final status {statusCode}); the answer is not the service's and was discarded. " +
+            "Set AllowAutoRedirect = false on its handler. Check GeminiClientOptions.BaseUrl.", statusCode, final, context.ClientRequestId);
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.IO;
-using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,19 +31,9 @@ internal readonly struct JsonReadResult<T>
 /// </summary>
 internal static class JsonBodyReader
 {
-    public static async Task<JsonReadResult<T>> ReadAsync<T>(HttpContent content, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="stream"/> to its end (at most <paramref name="maxBytes"/>) and parses it.</summary>
+    public static async Task<JsonReadResult<T>> ReadAsync<T>(Stream stream, long? declared, long maxBytes, CancellationToken cancellationToken)
     {
-        var declared = content.Headers.ContentLength;
-        if (declared > maxBytes)
-        {
-            throw new GeminiResponseTooLargeException(maxBytes);
-        }
-
-#if NET5_0_OR_GREATER
-        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
         var bytes = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue - 1 ? (int)declared.Value + 1 : 16 * 1024);
         var length = 0;
         try

@@ -18,6 +18,26 @@ public partial class ChatCompletionChunk
 
     internal IDictionary<string, object>? ExtensionFields => _additionalProperties;
 
+    /// <summary>
+    /// The one chunk that carries a whole completion (a stream answered with a JSON completion): each choice's message becomes its
+    /// delta; everything else is kept.
+    /// </summary>
+    internal static ChatCompletionChunk From(ChatCompletion completion)
+    {
+        var json = Newtonsoft.Json.Linq.JObject.FromObject(completion, GeminiJson.Serializer);
+        json["object"] = "chat.completion.chunk";
+        foreach (var choice in (json["choices"] as Newtonsoft.Json.Linq.JArray)?.Children<Newtonsoft.Json.Linq.JObject>() ?? Enumerable.Empty<Newtonsoft.Json.Linq.JObject>())
+        {
+            if (choice.Property("message") is { } message)
+            {
+                message.Remove();
+                choice["delta"] = message.Value;
+            }
+        }
+
+        return json.ToObject<ChatCompletionChunk>(GeminiJson.Serializer)!;
+    }
+
     /// <summary>The first choice's finish reason, on the chunk that ends it.</summary>
     [JsonIgnore]
     public FinishReason? FinishReason => Choices?.FirstOrDefault()?.FinishReason;

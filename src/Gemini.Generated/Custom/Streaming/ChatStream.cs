@@ -94,25 +94,90 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
     public virtual ConfiguredCancelableAsyncEnumerable<ChatCompletionChunk> WithCancellation(CancellationToken cancellationToken) =>
         TaskAsyncEnumerableExtensions.WithCancellation(this, cancellationToken);
 
+    /// <summary>The enumeration as the call's observers see it: started when enumeration starts, and ended exactly once.</summary>
     private async IAsyncEnumerable<ChatCompletionChunk> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var context = _client.StartCall(_body, streaming: true, _clientRequestId);
+        var observations = context.Observations;
+        var ended = false;
+        var first = true;
+        var chunks = ReadChunksAsync(context, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await chunks.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (Exception ex)
+                {
+                    ended = true;
+                    observations.Ended(ex is GeminiStreamException stream ? stream.Partial : Completion ?? (Accumulator.ChunkCount > 0 ? Accumulator.ToCompletion() : null), ex);
+                    throw;
+                }
+
+                if (first)
+                {
+                    first = false;
+                    observations.FirstChunk();
+                }
+
+                yield return chunks.Current;
+            }
+
+            ended = true;
+            observations.Ended(Completion, null);
+        }
+        finally
+        {
+            if (!ended)
+            {
+                // The caller stopped enumerating early.
+                observations.Ended(Accumulator.ChunkCount > 0 ? Accumulator.ToCompletion() : null, null);
+            }
+
+            await chunks.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async IAsyncEnumerable<ChatCompletionChunk> ReadChunksAsync(CallContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, cancellationToken);
         var callerToken = cancellation.Token;
-        var context = new CallContext(_clientRequestId);
         var response = await _client.SendStreamingAsync(_body, context, callerToken).ConfigureAwait(false);
         using var responseScope = response;
         Accumulator.ResponseInfo = new ResponseInfo(response, context.Attempt);
 
+        var transport = _client.Transport;
+        var redactor = _client.Redactor;
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is not null && !string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            // Not a stream: a JSON completion is the whole answer in one piece; anything else is named, with an excerpt.
+            var answer = await NotAStreamAsync(response, mediaType, context, callerToken).ConfigureAwait(false);
+            var single = ChatCompletionChunk.From(answer);
+            Accumulator.Append(single);
+            yield return single;
+            answer.ResponseInfo = Accumulator.ResponseInfo;
+            answer.TokenLimit = _body.TokenLimit;
+            Completion = answer;
+            answer.ApplyTruncationBehavior(_truncation);
+            yield break;
+        }
+
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
         using var parser = new ChunkParser();
         var done = false;
-#if NET5_0_OR_GREATER
-        var body = await response.Content.ReadAsStreamAsync(callerToken).ConfigureAwait(false);
-#else
-        var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-        using var bodyScope = body;
-        var events = SseParser.Create(new IdleTimeoutStream(new LimitedStream(body, _client.MaxResponseBytes), idle, _client.StreamIdleTimeout), parser.Parse)
+        using var body = new IdleTimeoutStream(
+            new LimitedStream(await HttpContentCompat.ReadStreamAsync(response.Content, callerToken).ConfigureAwait(false), transport.MaxResponseBytes),
+            idle,
+            transport.IdleTimeout,
+            transport.Time);
+        var events = SseParser.Create(body, parser.Parse)
             .EnumerateAsync(idle.Token)
             .GetAsyncEnumerator(idle.Token);
         try
@@ -138,7 +203,7 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
                 catch (OperationCanceledException ex)
                 {
                     throw Failure(GeminiStreamFailure.IdleTimeout,
-                        $"No data for {_client.StreamIdleTimeout.TotalSeconds:0.###} s (GeminiClientOptions.StreamIdleTimeout); the stream was abandoned.", ex);
+                        $"No data for {transport.IdleTimeout.TotalSeconds:0.###} s (GeminiClientOptions.StreamIdleTimeout) after {body.BytesRead} bytes; the stream was abandoned.", ex);
                 }
                 catch (GeminiResponseTooLargeException ex)
                 {
@@ -146,7 +211,7 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
                 }
                 catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException or System.Net.Sockets.SocketException)
                 {
-                    throw Failure(GeminiStreamFailure.ConnectionLost, $"The connection broke after {Accumulator.ChunkCount} chunks: {_client.Redactor.Redact(ex.Message)}", _client.Redactor.Safe(ex));
+                    throw Failure(GeminiStreamFailure.ConnectionLost, $"The connection broke after {Accumulator.ChunkCount} chunks: {redactor.Redact(ex.Message)}", redactor.Safe(ex));
                 }
 
                 if (item.IsDone)
@@ -157,20 +222,20 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
 
                 if (item.ServiceError is not null)
                 {
-                    var message = _client.Redactor.Redact(item.ServiceError);
+                    var message = redactor.Redact(item.ServiceError);
                     var received = Accumulator.ChunkCount;
                     if (item.Chunk is { } errorChunk)
                     {
                         Accumulator.Append(errorChunk);
                     }
 
-                    throw Failure(GeminiStreamFailure.ServiceError, $"The service sent an error after {received} chunks: {message}", null, message, _client.Redactor.Redact(item.Raw));
+                    throw Failure(GeminiStreamFailure.ServiceError, $"The service sent an error after {received} chunks: {message}", null, message, redactor.Redact(item.Raw));
                 }
 
                 if (item.Invalid is not null)
                 {
-                    throw Failure(GeminiStreamFailure.InvalidEvent, $"An event after {Accumulator.ChunkCount} chunks is not a chunk the SDK can read: {_client.Redactor.Redact(item.Invalid.Message)}",
-                        _client.Redactor.Safe(item.Invalid), null, _client.Redactor.Redact(item.Raw));
+                    throw Failure(GeminiStreamFailure.InvalidEvent, $"An event after {Accumulator.ChunkCount} chunks is not a chunk the SDK can read: {redactor.Redact(item.Invalid.Message)}",
+                        redactor.Safe(item.Invalid), null, redactor.Redact(item.Raw));
                 }
 
                 if (item.Chunk is { } chunk)
@@ -200,6 +265,30 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
         var completion = Accumulator.ToCompletion();
         Completion = completion;
         completion.ApplyTruncationBehavior(_truncation);
+    }
+
+    /// <summary>
+    /// A 200 that is not <c>text/event-stream</c>: a JSON chat completion is returned as the answer; anything else, or JSON that
+    /// is not a completion, is an <see cref="AimlApiException"/> with status 200, the content type and a capped, redacted excerpt.
+    /// </summary>
+    private async Task<ChatCompletion> NotAStreamAsync(HttpResponseMessage response, string mediaType, CallContext context, CancellationToken cancellationToken)
+    {
+        var transport = _client.Transport;
+        var json = mediaType.EndsWith("/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+        if (json)
+        {
+            var read = CompletionBodyCheck.Check(await BodyReader.ReadJsonAsync<ChatCompletion>(response.Content, transport, context, cancellationToken).ConfigureAwait(false));
+            if (read.Error is null && read.Value is not null)
+            {
+                return read.Value;
+            }
+
+            throw _client.Classifier.ToApiException(
+                new ServiceResponseException("The stream was answered with JSON that is not a chat completion.", 200, read.Text, context.Headers, read.Error), context);
+        }
+
+        var text = await BodyReader.ReadStartAsync(response.Content, AimlApiException.MaxRawBodyLength, transport, context, cancellationToken).ConfigureAwait(false);
+        throw AimlApiException.NotAStream(context.Headers, mediaType, text, context.ClientRequestId, _client.Redactor, transport.Time.GetUtcNow());
     }
 
     private GeminiStreamException Failure(GeminiStreamFailure failure, string message, Exception? inner, string? serviceMessage = null, string? raw = null) =>

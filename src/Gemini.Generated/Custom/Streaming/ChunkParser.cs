@@ -12,8 +12,6 @@ internal readonly struct StreamEvent
 
     public bool IsDone { get; init; }
 
-    public bool IsEmpty { get; init; }
-
     /// <summary>The event's data, kept only for error and invalid events.</summary>
     public string? Raw { get; init; }
 
@@ -42,7 +40,7 @@ internal sealed class ChunkParser : IDisposable
         var trimmed = Trim(data);
         if (trimmed.IsEmpty)
         {
-            return new StreamEvent { IsEmpty = true };
+            return default;
         }
 
         if (trimmed.SequenceEqual(Done))
@@ -54,7 +52,7 @@ internal sealed class ChunkParser : IDisposable
         if (string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase))
         {
             var raw = Raw(length);
-            return new StreamEvent { ServiceError = ErrorMessage(raw) ?? raw, Raw = raw };
+            return new StreamEvent { ServiceError = ErrorBody.Parse(raw).Message ?? raw, Raw = raw };
         }
 
         ChatCompletionChunk? chunk;
@@ -71,7 +69,7 @@ internal sealed class ChunkParser : IDisposable
 
         if (chunk is null)
         {
-            return new StreamEvent { IsEmpty = true };
+            return default;
         }
 
         // An error sent as a data event: {"error": {...}}, or the documented error body {"message", "statusCode", ...} without choices.
@@ -80,7 +78,7 @@ internal sealed class ChunkParser : IDisposable
             (ExtensionData.IsSet(extra, "error") || (chunk.Choices is null && ExtensionData.IsSet(extra, "message") && extra.ContainsKey("statusCode"))))
         {
             var raw = Raw(length);
-            return new StreamEvent { ServiceError = ErrorMessage(raw) ?? raw, Raw = raw, Chunk = chunk };
+            return new StreamEvent { ServiceError = ErrorBody.Parse(raw).Message ?? raw, Raw = raw, Chunk = chunk };
         }
 
         return new StreamEvent { Chunk = chunk };
@@ -120,24 +118,6 @@ internal sealed class ChunkParser : IDisposable
     }
 
     private string Raw(int length) => new(_chars, 0, Math.Min(length, MaxRawLength));
-
-    private static string? ErrorMessage(string raw)
-    {
-        try
-        {
-            if (Newtonsoft.Json.Linq.JToken.Parse(raw) is not Newtonsoft.Json.Linq.JObject json)
-            {
-                return null;
-            }
-
-            var message = json["error"] is Newtonsoft.Json.Linq.JObject error ? error["message"] : json["message"] ?? json["error"];
-            return message?.Type == Newtonsoft.Json.Linq.JTokenType.String ? (string?)message : message?.ToString(Formatting.None);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> data)
     {

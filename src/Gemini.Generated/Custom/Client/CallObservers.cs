@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Logging;
+
+namespace Gemini.Generated;
+
+/// <summary>The observers every client has: the one place they are chosen from the options.</summary>
+internal static class CallObservers
+{
+    /// <summary>The observers for a client with these (validated, copied) options; empty when nothing watches.</summary>
+    public static List<CallObserver> Create(GeminiClientOptions options, Redactor redactor)
+    {
+        _ = redactor;
+        var observers = new List<CallObserver>();
+        if (options.Logger is { } logger)
+        {
+            observers.Add(new AttemptLogObserver(logger));
+        }
+
+        if (options.OnAttempt is { } onAttempt)
+        {
+            observers.Add(new AttemptCallbackObserver(onAttempt));
+        }
+
+        return observers;
+    }
+
+    /// <summary>A line per attempt: Debug for a success, Warning for a failure. Never the messages or the key.</summary>
+    private sealed class AttemptLogObserver : CallObserver
+    {
+        private readonly Observation _observation;
+
+        public AttemptLogObserver(ILogger logger) => _observation = new Observation(logger);
+
+        // Warning is the higher of the two levels logged: when it is off, so is Debug, and the call is not watched at all.
+        public override CallObservation? StartCall(ChatCompletionRequest body, bool streaming, string? clientRequestId) =>
+            _observation.Logger.IsEnabled(LogLevel.Warning) ? _observation : null;
+
+        private sealed class Observation : CallObservation
+        {
+            public readonly ILogger Logger;
+
+            public Observation(ILogger logger) => Logger = logger;
+
+            public override void AttemptEnded(GeminiAttempt attempt)
+            {
+                if (attempt.Error is null)
+                {
+                    Logger.LogDebug("Gemini attempt {Attempt}: {StatusCode} in {DurationMs} ms", attempt.Number, attempt.StatusCode, (long)attempt.Duration.TotalMilliseconds);
+                }
+                else
+                {
+                    Logger.LogWarning("Gemini attempt {Attempt} failed ({StatusCode}, {Error}) in {DurationMs} ms; retry in {RetryDelayMs} ms",
+                        attempt.Number, attempt.StatusCode, attempt.Error.GetType().Name, (long)attempt.Duration.TotalMilliseconds, (long?)attempt.RetryDelay?.TotalMilliseconds);
+                }
+            }
+        }
+    }
+
+    /// <summary><see cref="GeminiClientOptions.OnAttempt"/>.</summary>
+    private sealed class AttemptCallbackObserver : CallObserver
+    {
+        private readonly Observation _observation;
+
+        public AttemptCallbackObserver(Action<GeminiAttempt> onAttempt) => _observation = new Observation(onAttempt);
+
+        public override CallObservation? StartCall(ChatCompletionRequest body, bool streaming, string? clientRequestId) => _observation;
+
+        private sealed class Observation : CallObservation
+        {
+            private readonly Action<GeminiAttempt> _onAttempt;
+
+            public Observation(Action<GeminiAttempt> onAttempt) => _onAttempt = onAttempt;
+
+            public override void AttemptEnded(GeminiAttempt attempt) => _onAttempt(attempt);
+        }
+    }
+}
+
+/// <summary>The observations of one call: what each of the client's observers chose to watch. Empty costs nothing.</summary>
+internal readonly struct CallObservations
+{
+    private readonly CallObservation[]? _all;
+    private readonly bool[]? _ended;
+
+    private CallObservations(CallObservation[] all)
+    {
+        _all = all;
+        _ended = new bool[1];
+    }
+
+    public bool IsEmpty => _all is null;
+
+    public static CallObservations Start(IReadOnlyList<CallObserver> observers, ChatCompletionRequest body, bool streaming, string? clientRequestId)
+    {
+        if (observers.Count == 0)
+        {
+            return default;
+        }
+
+        List<CallObservation>? started = null;
+        foreach (var observer in observers)
+        {
+            if (observer.StartCall(body, streaming, clientRequestId) is { } observation)
+            {
+                (started ??= new List<CallObservation>(observers.Count)).Add(observation);
+            }
+        }
+
+        return started is null ? default : new CallObservations(started.ToArray());
+    }
+
+    public void AttemptEnded(GeminiAttempt attempt)
+    {
+        foreach (var observation in _all ?? Array.Empty<CallObservation>())
+        {
+            observation.AttemptEnded(attempt);
+        }
+    }
+
+    public void FirstChunk()
+    {
+        foreach (var observation in _all ?? Array.Empty<CallObservation>())
+        {
+            observation.FirstChunk();
+        }
+    }
+
+    /// <summary>Reports the end once; later calls do nothing.</summary>
+    public void Ended(ChatCompletion? completion, Exception? error)
+    {
+        if (_all is null || _ended![0])
+        {
+            return;
+        }
+
+        _ended[0] = true;
+        foreach (var observation in _all)
+        {
+            observation.Ended(completion, error);
+        }
+    }
+}
