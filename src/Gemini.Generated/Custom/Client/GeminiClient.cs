@@ -1,10 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 
 namespace Gemini.Generated;
@@ -29,7 +29,7 @@ public class GeminiClient
     private readonly GeminiTransport _transport = null!;
     private readonly RetryBudget _budget = null!;
     private readonly Redactor _redactor = null!;
-    private readonly ILogger? _logger;
+    private readonly IReadOnlyList<CallObserver> _observers = Array.Empty<CallObserver>();
 
     /// <summary>For mocking: a client that is not connected to anything.</summary>
     protected GeminiClient()
@@ -66,7 +66,7 @@ public class GeminiClient
         var apiKey = _options.Validate(environment);
         _redactor = new Redactor(apiKey);
         _budget = new RetryBudget(_options.RetryPolicy.RetryBudget);
-        _logger = _options.Logger;
+        _observers = CallObservers.Create(_options, _redactor);
         _transport = new GeminiTransport(_options.HttpClient ?? SharedHttpClient.Instance, _options.BaseUrl, apiKey, _options.MaxResponseBytes, _options.ApplicationId);
     }
 
@@ -113,15 +113,27 @@ public class GeminiClient
     public virtual async Task<ChatCompletion> CompleteAsync(ChatCompletionRequest request, ChatRequestOptions? options, CancellationToken cancellationToken = default)
     {
         var body = Prepare(request, options, streaming: false);
-        var context = new CallContext(options?.ClientRequestId);
-        var completion = await ExecuteAsync(
-            (attempt, token) => new ChatCompletionsClient(_transport, attempt).CreateChatCompletionAsync(body, token),
-            context,
-            cancellationToken).ConfigureAwait(false);
+        var observation = StartCall(body, streaming: false, options?.ClientRequestId);
+        var context = new CallContext(options?.ClientRequestId) { Observation = observation };
+        ChatCompletion? completion = null;
+        try
+        {
+            completion = await ExecuteAsync(
+                (attempt, token) => new ChatCompletionsClient(_transport, attempt).CreateChatCompletionAsync(body, token),
+                context,
+                cancellationToken).ConfigureAwait(false);
 
-        completion.ResponseInfo = new ResponseInfo(context.Response!, context.Attempt);
-        completion.TokenLimit = body.TokenLimit;
-        completion.ApplyTruncationBehavior(options?.TruncationBehavior ?? _options.TruncationBehavior);
+            completion.ResponseInfo = new ResponseInfo(context.Response!, context.Attempt);
+            completion.TokenLimit = body.TokenLimit;
+            completion.ApplyTruncationBehavior(options?.TruncationBehavior ?? _options.TruncationBehavior);
+        }
+        catch (Exception ex)
+        {
+            observation?.Ended(completion, ex);
+            throw;
+        }
+
+        observation?.Ended(completion, null);
         return completion;
     }
 
@@ -146,6 +158,9 @@ public class GeminiClient
     internal long MaxResponseBytes => _options.MaxResponseBytes;
 
     internal Redactor Redactor => _redactor;
+
+    internal CallObservation? StartCall(ChatCompletionRequest body, bool streaming, string? clientRequestId) =>
+        CallObservers.StartCall(_observers, body, streaming, clientRequestId);
 
     /// <summary>Sends a streaming request, retrying until a 200 response's headers arrive; the caller reads (and disposes) the body.</summary>
     internal Task<HttpResponseMessage> SendStreamingAsync(ChatCompletionRequest body, CallContext context, CancellationToken cancellationToken) =>
@@ -349,26 +364,13 @@ public class GeminiClient
 
     private void Report(CallContext context, Exception? error, TimeSpan duration, TimeSpan? retryDelay)
     {
-        var logging = _logger?.IsEnabled(error is null ? LogLevel.Debug : LogLevel.Warning) == true;
-        if (!logging && _options.OnAttempt is null)
+        if (context.Observation is null && _options.OnAttempt is null)
         {
             return;
         }
 
         var attempt = new GeminiAttempt(context.Attempt, context.StatusCode, error, duration, retryDelay, context.ClientRequestId);
-        if (logging)
-        {
-            if (error is null)
-            {
-                _logger!.LogDebug("Gemini attempt {Attempt}: {StatusCode} in {DurationMs} ms", attempt.Number, attempt.StatusCode, (long)duration.TotalMilliseconds);
-            }
-            else
-            {
-                _logger!.LogWarning("Gemini attempt {Attempt} failed ({StatusCode}, {Error}) in {DurationMs} ms; retry in {RetryDelayMs} ms",
-                    attempt.Number, attempt.StatusCode, error.GetType().Name, (long)duration.TotalMilliseconds, (long?)retryDelay?.TotalMilliseconds);
-            }
-        }
-
+        context.Observation?.AttemptEnded(attempt);
         _options.OnAttempt?.Invoke(attempt);
     }
 

@@ -88,6 +88,9 @@ internal sealed class CallContext
 
     public int? StatusCode { get; set; }
 
+    /// <summary>What observes this call (tracing, metrics, logging); null when nothing does.</summary>
+    public CallObservation? Observation { get; init; }
+
     /// <summary>The attempt's response, once its headers arrived.</summary>
     public HttpResponseMessage? Response { get; set; }
 

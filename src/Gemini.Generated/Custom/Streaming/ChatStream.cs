@@ -87,18 +87,60 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
             throw new InvalidOperationException("A ChatStream can be enumerated once; use Completion or Accumulator for what it received.");
         }
 
-        return ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return ObserveAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
     }
 
     /// <summary>Enumerates with a cancellation token.</summary>
     public virtual ConfiguredCancelableAsyncEnumerable<ChatCompletionChunk> WithCancellation(CancellationToken cancellationToken) =>
         TaskAsyncEnumerableExtensions.WithCancellation(this, cancellationToken);
 
-    private async IAsyncEnumerable<ChatCompletionChunk> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Reads the stream, reporting its first chunk and its end (with the partial completion when it fails or is left early).</summary>
+    private async IAsyncEnumerable<ChatCompletionChunk> ObserveAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var observation = _client.StartCall(_body, streaming: true, _clientRequestId);
+        var chunks = ReadAsync(observation, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var ended = false;
+        try
+        {
+            for (var first = true; ; first = false)
+            {
+                try
+                {
+                    if (!await chunks.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (Exception ex)
+                {
+                    ended = true;
+                    observation?.Ended((ex as GeminiStreamException)?.Partial ?? (ex as GeminiTruncationException)?.Completion, ex);
+                    throw;
+                }
+
+                if (first)
+                {
+                    observation?.FirstChunk();
+                }
+
+                yield return chunks.Current;
+            }
+        }
+        finally
+        {
+            await chunks.DisposeAsync().ConfigureAwait(false);
+            if (!ended)
+            {
+                observation?.Ended(Completion ?? Accumulator.ToCompletion(), null);
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<ChatCompletionChunk> ReadAsync(CallObservation? observation, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, cancellationToken);
         var callerToken = cancellation.Token;
-        var context = new CallContext(_clientRequestId);
+        var context = new CallContext(_clientRequestId) { Observation = observation };
         var response = await _client.SendStreamingAsync(_body, context, callerToken).ConfigureAwait(false);
         using var responseScope = response;
         Accumulator.ResponseInfo = new ResponseInfo(response, context.Attempt);
