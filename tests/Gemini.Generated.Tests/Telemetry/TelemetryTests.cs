@@ -255,6 +255,26 @@ public class TelemetryTests : FakeServerFixture
     }
 
     [Test]
+    public void TelemetryOptions_AreCopiedWithTheClientsOptions()
+    {
+        var options = new GeminiClientOptions { Telemetry = { CaptureMessageContent = true } };
+
+        var copy = options.Clone();
+        options.Telemetry.CaptureMessageContent = false;
+
+        Assert.That(copy.Telemetry.CaptureMessageContent, Is.True);
+        Assert.That(copy.ToString(), Does.Contain("CaptureMessageContent = True"));
+    }
+
+    [Test]
+    public void TelemetryOptions_WhenNull_AreRejectedByName()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() => Server.CreateClient(o => o.Telemetry = null!))!;
+
+        Assert.That(error.ParamName, Is.EqualTo("Telemetry"));
+    }
+
+    [Test]
     public async Task Logger_WritesOneSummaryLinePerCall_WithTokensAndCost()
     {
         Server.Enqueue(FakeReply.Completion(Answer).WithUsage(12, 40, reasoningTokens: 35).WithCost(120, 0.0012m).WithInferenceId("inf-42"));
