@@ -38,7 +38,7 @@ public class AttemptReportingTests : FakeServerFixture
         await client.CompleteAsync(Harness.Hello());
 
         var entries = logger.Entries;
-        Assert.That(entries.Select(e => e.Level), Is.EqualTo(new[] { LogLevel.Warning, LogLevel.Warning, LogLevel.Debug }));
+        Assert.That(entries.Select(e => e.Level), Is.EqualTo(new[] { LogLevel.Warning, LogLevel.Warning, LogLevel.Debug, LogLevel.Information }), "then the call's summary");
         Assert.That(entries[0].Message, Does.Contain("attempt 1").And.Contain("500"));
         Assert.That(entries[1].Message, Does.Contain("attempt 2").And.Contain("502"));
         Assert.That(entries[2].Message, Does.Contain("attempt 3").And.Contain("200"));
@@ -59,7 +59,7 @@ public class AttemptReportingTests : FakeServerFixture
 
         var error = Assert.ThrowsAsync<AimlApiException>(() => client.CompleteAsync(Harness.Hello()))!;
 
-        Assert.That(logger.Entries, Has.Count.EqualTo(3));
+        Assert.That(logger.Entries, Has.Count.EqualTo(4), "three attempts and the call's summary");
         Assert.That(logger.Entries.Select(e => e.AllText), Has.None.Contains(Harness.ApiKey));
         Assert.That(attempts.All, Has.Count.EqualTo(3));
         Assert.That(attempts.All.Select(a => a.ToString()), Has.None.Contains(Harness.ApiKey));

@@ -169,7 +169,7 @@ internal sealed class AttemptLog
     public void AttachTo(GeminiClientOptions options) => options.OnAttempt = Record;
 }
 
-/// <summary>An ILogger that keeps every entry: level, formatted message, structured values and exception.</summary>
+/// <summary>An ILogger that keeps every entry: event id, level, formatted message, structured values and exception.</summary>
 internal sealed class CapturingLogger : ILogger
 {
     private readonly ConcurrentQueue<Entry> _entries = new();
@@ -183,14 +183,18 @@ internal sealed class CapturingLogger : ILogger
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
-            ? string.Join("; ", pairs.Select(p => $"{p.Key}={p.Value}"))
-            : string.Empty;
-        _entries.Enqueue(new Entry(logLevel, formatter(state, exception), values, exception?.ToString()));
+        var fields = (state as IEnumerable<KeyValuePair<string, object?>>)?.ToDictionary(p => p.Key, p => p.Value) ?? new Dictionary<string, object?>();
+        var values = string.Join("; ", fields.Select(p => $"{p.Key}={p.Value}"));
+        _entries.Enqueue(new Entry(logLevel, formatter(state, exception), values, exception?.ToString()) { EventId = eventId, Fields = fields });
     }
 
     internal sealed record Entry(LogLevel Level, string Message, string Values, string? Exception)
     {
+        public EventId EventId { get; init; }
+
+        /// <summary>The structured values by name.</summary>
+        public IReadOnlyDictionary<string, object?> Fields { get; init; } = new Dictionary<string, object?>();
+
         /// <summary>Everything the entry carries, as text.</summary>
         public string AllText => $"{Level} {Message} {Values} {Exception}";
     }

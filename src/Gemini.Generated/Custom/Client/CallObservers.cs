@@ -1,20 +1,24 @@
 using System;
 using System.Collections.Generic;
-using Microsoft.Extensions.Logging;
 
 namespace Gemini.Generated;
 
 /// <summary>The observers every client has: the one place they are chosen from the options.</summary>
 internal static class CallObservers
 {
-    /// <summary>The observers for a client with these (validated, copied) options; empty when nothing watches.</summary>
+    /// <summary>
+    /// The observers for a client with these (validated, copied) options: tracing and metrics always (they cost little when
+    /// nothing listens), a log line per attempt and per call when there is a logger, and the OnAttempt callback.
+    /// </summary>
     public static List<CallObserver> Create(GeminiClientOptions options, Redactor redactor)
     {
-        _ = redactor;
-        var observers = new List<CallObserver>();
+        var observers = new List<CallObserver>
+        {
+            new OpenTelemetryObserver(options.BaseUrl, options.Telemetry.ShouldCaptureMessageContent(Environment.GetEnvironmentVariable), redactor),
+        };
         if (options.Logger is { } logger)
         {
-            observers.Add(new AttemptLogObserver(logger));
+            observers.Add(new LoggingObserver(logger));
         }
 
         if (options.OnAttempt is { } onAttempt)
@@ -23,38 +27,6 @@ internal static class CallObservers
         }
 
         return observers;
-    }
-
-    /// <summary>A line per attempt: Debug for a success, Warning for a failure. Never the messages or the key.</summary>
-    private sealed class AttemptLogObserver : CallObserver
-    {
-        private readonly Observation _observation;
-
-        public AttemptLogObserver(ILogger logger) => _observation = new Observation(logger);
-
-        // Warning is the higher of the two levels logged: when it is off, so is Debug, and the call is not watched at all.
-        public override CallObservation? StartCall(ChatCompletionRequest body, bool streaming, string? clientRequestId) =>
-            _observation.Logger.IsEnabled(LogLevel.Warning) ? _observation : null;
-
-        private sealed class Observation : CallObservation
-        {
-            public readonly ILogger Logger;
-
-            public Observation(ILogger logger) => Logger = logger;
-
-            public override void AttemptEnded(GeminiAttempt attempt)
-            {
-                if (attempt.Error is null)
-                {
-                    Logger.LogDebug("Gemini attempt {Attempt}: {StatusCode} in {DurationMs} ms", attempt.Number, attempt.StatusCode, (long)attempt.Duration.TotalMilliseconds);
-                }
-                else
-                {
-                    Logger.LogWarning("Gemini attempt {Attempt} failed ({StatusCode}, {Error}) in {DurationMs} ms; retry in {RetryDelayMs} ms",
-                        attempt.Number, attempt.StatusCode, attempt.Error.GetType().Name, (long)attempt.Duration.TotalMilliseconds, (long?)attempt.RetryDelay?.TotalMilliseconds);
-                }
-            }
-        }
     }
 
     /// <summary><see cref="GeminiClientOptions.OnAttempt"/>.</summary>

@@ -89,7 +89,7 @@ public sealed class GeminiClientOptions
     /// </summary>
     public HttpClient? HttpClient { get; set; }
 
-    /// <summary>Receives a line per attempt and per retry. Keys and message contents are never logged.</summary>
+    /// <summary>Receives a line per attempt and a summary line per call, with the <see cref="GeminiEventIds"/>. Keys and message contents are never logged.</summary>
     public ILogger? Logger { get; set; }
 
     /// <summary>Called after every HTTP attempt, with its outcome and whether (and when) it will be retried.</summary>
@@ -105,6 +105,9 @@ public sealed class GeminiClientOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Tracing settings: whether spans capture message content (off by default). See <see cref="GeminiTelemetry"/>.</summary>
+    public GeminiTelemetryOptions Telemetry { get; set; } = new();
+
     /// <summary>Every setting but the key, which shows only as set or not.</summary>
     public override string ToString() =>
         $"GeminiClientOptions {{ BaseUrl = {BaseUrl}, ApiKey = {(HasApiKey ? "(set)" : "(not set)")}, DefaultModel = {DefaultModel}, " +
@@ -112,7 +115,7 @@ public sealed class GeminiClientOptions
         $"TruncationBehavior = {TruncationBehavior}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, " +
         $"StreamIdleTimeout = {StreamIdleTimeout}, {RetryPolicy}, MaxResponseBytes = {MaxResponseBytes}, " +
         $"HttpClient = {(HttpClient is null ? "(created)" : "(injected)")}, ApplicationId = {ApplicationId ?? "null"}, " +
-        $"TimeProvider = {(TimeProvider == TimeProvider.System ? "(system)" : "(custom)")} }}";
+        $"TimeProvider = {(TimeProvider == TimeProvider.System ? "(system)" : "(custom)")}, {Telemetry} }}";
 
     internal GeminiClientOptions Clone() => new()
     {
@@ -131,6 +134,7 @@ public sealed class GeminiClientOptions
         OnAttempt = OnAttempt,
         ApplicationId = ApplicationId,
         TimeProvider = TimeProvider ?? throw new ArgumentNullException(nameof(TimeProvider)),
+        Telemetry = (Telemetry ?? throw new ArgumentNullException(nameof(Telemetry))).Clone(),
     };
 
     /// <summary>Resolves the key (options, then the environment) and checks every setting, naming the one that is wrong.</summary>
