@@ -285,6 +285,7 @@ public class ClientOptionsValidationTests
         Assert.That(clone.IsRetryable(503), Is.True);
         Assert.That(clone.IsRetryable(500), Is.False);
         Assert.That(RetryPolicy.None.MaxRetries, Is.Zero);
+        Assert.That(new RetryPolicy().RetryableStatusCodes, Is.EquivalentTo(new[] { 408, 429, 500, 502, 503, 504 }));
     }
 
     private static GeminiClientOptions WithTimeout(string name, TimeSpan value)

@@ -52,6 +52,17 @@ public class MergedFieldsTests
     }
 
     [Test]
+    public void Id_InADelta_IsAnIdentifierNotAPiece()
+    {
+        var call = new ChatToolCall();
+        var fields = Merge(true, new { id = "call_1" }, new { id = "call_2" });
+
+        fields.ApplyTo(call);
+
+        Assert.That(call.Id, Is.EqualTo("call_1"));
+    }
+
+    [Test]
     public void Null_IsKeptWhenNothingElseCameAndNeverReplacesAValue()
     {
         var fields = Merge(false, new { only_null = (string?)null, number = 1 }, new { only_null = (string?)null, number = (int?)null });

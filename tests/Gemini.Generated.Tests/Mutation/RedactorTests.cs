@@ -65,6 +65,14 @@ public class RedactorTests
     }
 
     [Test]
+    public void Safe_AnExceptionWhoseMessageIsTheKey_IsReplaced()
+    {
+        var safe = new Redactor(LongKey).Safe(new InvalidOperationException(LongKey))!;
+
+        Assert.That(safe.Message, Is.EqualTo("InvalidOperationException: [REDACTED]"));
+    }
+
+    [Test]
     public void Safe_AnExceptionWhoseInnerExceptionHoldsTheKey_IsReplacedByARedactedChain()
     {
         var error = new InvalidOperationException("outer", new ArgumentException("inner " + LongKey));

@@ -14,6 +14,7 @@ public class RetryAfterParserTests
     [TestCase("soon")]
     [TestCase("-1")]
     [TestCase("1e300")]
+    [TestCase("922337203685.4775807")]
     public void Parse_WhenTheValueIsMissingNegativeTooLargeOrUnreadable_ReturnsNull(string? value)
     {
         Assert.That(RetryAfterParser.Parse(value, Now), Is.Null);
