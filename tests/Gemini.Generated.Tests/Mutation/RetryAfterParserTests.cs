@@ -51,9 +51,9 @@ public class RetryAfterParserTests
     [Test]
     public void Parse_Headers_ReadsRetryAfterWhateverItsCase()
     {
-        var headers = new Dictionary<string, IEnumerable<string>> { ["retry-after"] = new[] { "3" } };
+        var headers = new ResponseHeaders(new Dictionary<string, IEnumerable<string>> { ["retry-after"] = new[] { "3" } });
 
         Assert.That(RetryAfterParser.Parse(headers, Now), Is.EqualTo(TimeSpan.FromSeconds(3)));
-        Assert.That(RetryAfterParser.Parse(new Dictionary<string, IEnumerable<string>>(), Now), Is.Null);
+        Assert.That(RetryAfterParser.Parse(ResponseHeaders.Empty, Now), Is.Null);
     }
 }
