@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>Every attempt is observable through OnAttempt and the logger, and neither ever shows the key.</summary>
-public class AttemptReportingTests : FakeServerFixture
+public class AttemptReportingTests : FakeServerTestBase
 {
     [Test]
     public async Task OnAttempt_ForEachAttempt_ReportsNumberStatusAndWhetherItWillRetry()

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>The fake server is a product for users: what it promises, over real HTTP, seen by raw HTTP and by the SDK.</summary>
-public class FakeAimlServerTests : FakeServerFixture
+public class FakeAimlServerTests : FakeServerTestBase
 {
     private const string HelloBody = """{"model":"google/gemini-2.5-flash","messages":[{"role":"user","content":"Hello"}]}""";
 

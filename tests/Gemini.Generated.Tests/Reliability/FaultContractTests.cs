@@ -15,7 +15,7 @@ namespace Gemini.Generated.Tests.Reliability;
 /// The faults where the SDK once did worse than the OpenAI SDK (issue 9), over real loopback HTTP: a redirect to another origin,
 /// a Retry-After longer than the policy's cap, a 200 body that stalls, and a stream answered with something that is not a stream.
 /// </summary>
-public class FaultContractTests : FakeServerFixture
+public class FaultContractTests : FakeServerTestBase
 {
     private FakeAimlServer _other = null!;
 

@@ -16,7 +16,7 @@ namespace Gemini.Generated.Tests.Reliability;
 /// Faults a real service and the proxies in front of it produce, served over loopback HTTP: each case checks the outcome's type
 /// and the exact number of requests the server received. Retries wait a few milliseconds (<see cref="Harness.FastRetries"/>).
 /// </summary>
-public class FaultInjectionTests : FakeServerFixture
+public class FaultInjectionTests : FakeServerTestBase
 {
     private AttemptLog _attempts = null!;
     private GeminiClient _client = null!;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>The client-wide retry budget: an outage must not multiply the load, and successes earn retries back.</summary>
-public class RetryBudgetTests : FakeServerFixture
+public class RetryBudgetTests : FakeServerTestBase
 {
     [Test]
     [CancelAfter(20000)]

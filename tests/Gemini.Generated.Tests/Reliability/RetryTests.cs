@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>When the client retries, how long it waits, and when it must not retry.</summary>
-public class RetryTests : FakeServerFixture
+public class RetryTests : FakeServerTestBase
 {
     [Test]
     public void Default_HasTheDocumentedSettings()

@@ -9,7 +9,7 @@ using Newtonsoft.Json;
 namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>The key stays secret, is never sent elsewhere or in clear text, and a hostile response cannot exhaust memory or the stack.</summary>
-public class SecurityTests : FakeServerFixture
+public class SecurityTests : FakeServerTestBase
 {
     [Test]
     public void Options_WhenPrintedOrSerialized_NeverShowTheKey()

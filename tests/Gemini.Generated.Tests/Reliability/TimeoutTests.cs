@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>The client's own timeouts are <see cref="GeminiTimeoutException"/>; the caller's cancellation is never one.</summary>
-public class TimeoutTests : FakeServerFixture
+public class TimeoutTests : FakeServerTestBase
 {
     /// <summary>A timeout of the SDK's, on a fake clock.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(1);
