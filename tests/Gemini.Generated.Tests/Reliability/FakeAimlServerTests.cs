@@ -213,7 +213,7 @@ public class FakeAimlServerTests : FakeServerTestBase
     public async Task RequiredApiKey_WhenTheKeyIsWrong_Answers401AndAcceptsTheRightKey()
     {
         Server.RequiredApiKey = "the-right-key";
-        var wrong = Harness.Client(Server.Url, o => o.ApiKey = "the-wrong-key");
+        var wrong = TestClient.Create(Server.Url, Harness.Fast, o => o.ApiKey = "the-wrong-key");
 
         var error = Assert.ThrowsAsync<AimlApiAuthenticationException>(() => wrong.CompleteAsync("Hi"))!;
         var completion = await Server.CreateClient().CompleteAsync("Hi");
