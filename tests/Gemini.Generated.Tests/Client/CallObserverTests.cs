@@ -13,7 +13,7 @@ namespace Gemini.Generated.Tests.Client;
 /// What an observer (the hook tracing and metrics build on) sees of a call: one start after the request is checked, every
 /// attempt, a stream's first chunk, and exactly one end, with the answer or the partial answer and the error.
 /// </summary>
-public class CallObserverTests : FakeServerFixture
+public class CallObserverTests : FakeServerTestBase
 {
     private RecordingObserver _observer = null!;
     private GeminiClient _client = null!;

@@ -7,14 +7,14 @@ using Microsoft.Extensions.Logging;
 namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>Every attempt is observable through OnAttempt and the logger, and neither ever shows the key.</summary>
-public class AttemptReportingTests : FakeServerFixture
+public class AttemptReportingTests : FakeServerTestBase
 {
     [Test]
     public async Task OnAttempt_ForEachAttempt_ReportsNumberStatusAndWhetherItWillRetry()
     {
         Server.Enqueue(FakeReply.Error(503, "Busy."), FakeReply.RateLimit(), FakeReply.Completion("Done."));
         var attempts = new AttemptLog();
-        var client = Harness.Client(Server, attempts.AttachTo);
+        var client = TestClient.Create(Server, Harness.Fast, attempts.AttachTo);
 
         await client.CompleteAsync(Harness.Hello(), new ChatRequestOptions { ClientRequestId = "trace-1" });
 
@@ -33,7 +33,7 @@ public class AttemptReportingTests : FakeServerFixture
     {
         Server.Enqueue(FakeReply.Error(500, "Oops."), FakeReply.Error(502, "Gateway."), FakeReply.Completion("Done."));
         var logger = new CapturingLogger();
-        var client = Harness.Client(Server, o => o.Logger = logger);
+        var client = TestClient.Create(Server, Harness.Fast, o => o.Logger = logger);
 
         await client.CompleteAsync(Harness.Hello());
 
@@ -51,7 +51,7 @@ public class AttemptReportingTests : FakeServerFixture
         Server.DefaultReply = FakeReply.Error(503, echo);
         var logger = new CapturingLogger();
         var attempts = new AttemptLog();
-        var client = Harness.Client(Server, o =>
+        var client = TestClient.Create(Server, Harness.Fast, o =>
         {
             o.Logger = logger;
             attempts.AttachTo(o);
@@ -74,7 +74,7 @@ public class AttemptReportingTests : FakeServerFixture
         const string prompt = "PROMPT-3f9a: what is the launch code?";
         const string answer = "ANSWER-7c2e: the launch code is 0000.";
         var logger = new CapturingLogger();
-        var client = Harness.Client(Server, o =>
+        var client = TestClient.Create(Server, Harness.Fast, o =>
         {
             o.Logger = logger;
             o.RetryPolicy = new RetryPolicy { InitialBackoff = System.TimeSpan.Zero, MaxBackoff = System.TimeSpan.Zero };

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>The fake server is a product for users: what it promises, over real HTTP, seen by raw HTTP and by the SDK.</summary>
-public class FakeAimlServerTests : FakeServerFixture
+public class FakeAimlServerTests : FakeServerTestBase
 {
     private const string HelloBody = """{"model":"google/gemini-2.5-flash","messages":[{"role":"user","content":"Hello"}]}""";
 
@@ -213,7 +213,7 @@ public class FakeAimlServerTests : FakeServerFixture
     public async Task RequiredApiKey_WhenTheKeyIsWrong_Answers401AndAcceptsTheRightKey()
     {
         Server.RequiredApiKey = "the-right-key";
-        var wrong = Harness.Client(Server.Url, o => o.ApiKey = "the-wrong-key");
+        var wrong = TestClient.Create(Server.Url, Harness.Fast, o => o.ApiKey = "the-wrong-key");
 
         var error = Assert.ThrowsAsync<AimlApiAuthenticationException>(() => wrong.CompleteAsync("Hi"))!;
         var completion = await Server.CreateClient().CompleteAsync("Hi");

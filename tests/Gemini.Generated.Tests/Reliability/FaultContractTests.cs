@@ -15,7 +15,7 @@ namespace Gemini.Generated.Tests.Reliability;
 /// The faults where the SDK once did worse than the OpenAI SDK (issue 9), over real loopback HTTP: a redirect to another origin,
 /// a Retry-After longer than the policy's cap, a 200 body that stalls, and a stream answered with something that is not a stream.
 /// </summary>
-public class FaultContractTests : FakeServerFixture
+public class FaultContractTests : FakeServerTestBase
 {
     private FakeAimlServer _other = null!;
 
@@ -31,7 +31,7 @@ public class FaultContractTests : FakeServerFixture
     {
         var location = new Uri(_other.Url, "v1/chat/completions");
         Server.DefaultReply = FakeReply.Empty(status).WithHeader("Location", location.ToString());
-        var client = Harness.Client(Server);
+        var client = TestClient.Create(Server, Harness.Fast);
 
         var error = Assert.ThrowsAsync<AimlApiRedirectException>(() => client.CompleteAsync(Harness.Hello()))!;
 
@@ -48,7 +48,7 @@ public class FaultContractTests : FakeServerFixture
     {
         var location = new Uri(_other.Url, "v1/chat/completions");
         Server.DefaultReply = FakeReply.Empty(status).WithHeader("Location", location.ToString());
-        var client = Harness.Client(Server);
+        var client = TestClient.Create(Server, Harness.Fast);
 
         var error = Assert.ThrowsAsync<AimlApiRedirectException>(() => Harness.ReadAllAsync(client.CompleteStreamingAsync(Harness.Hello())))!;
 
@@ -65,7 +65,7 @@ public class FaultContractTests : FakeServerFixture
         Server.DefaultReply = FakeReply.Empty(status).WithHeader("Location", location.ToString());
         _other.DefaultReply = FakeReply.Completion("Not the service's answer.");
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = true }) { Timeout = Timeout.InfiniteTimeSpan };
-        var client = Harness.Client(Server, o => o.HttpClient = http);
+        var client = TestClient.Create(Server, Harness.Fast, o => o.HttpClient = http);
 
         var error = Assert.ThrowsAsync<AimlApiRedirectException>(() => client.CompleteAsync(Harness.Hello()))!;
 
@@ -79,7 +79,7 @@ public class FaultContractTests : FakeServerFixture
     {
         Server.DefaultReply = FakeReply.RateLimit(TimeSpan.FromSeconds(3600));
         var attempts = new AttemptLog();
-        var client = Harness.Client(Server, o =>
+        var client = TestClient.Create(Server, Harness.Fast, o =>
         {
             o.RetryPolicy = RetryPolicy.Default;
             attempts.AttachTo(o);
@@ -106,7 +106,7 @@ public class FaultContractTests : FakeServerFixture
         });
         var time = new FakeTimeProvider();
         var attempts = new AttemptLog();
-        var client = Harness.Client(server.Url, o =>
+        var client = TestClient.Create(server.Url, Harness.Fast, o =>
         {
             o.TimeProvider = time;
             o.StreamIdleTimeout = TimeSpan.FromSeconds(30);
@@ -130,7 +130,7 @@ public class FaultContractTests : FakeServerFixture
     public async Task CompleteStreamingAsync_WhenAnsweredWithAJsonCompletion_YieldsItAsOneChunkAndTheCompletion()
     {
         Server.DefaultReply = FakeReply.Raw(200, Harness.CompletionJson);
-        var client = Harness.Client(Server);
+        var client = TestClient.Create(Server, Harness.Fast);
         var stream = client.CompleteStreamingAsync(Harness.Hello());
 
         var chunks = await Harness.Bounded(Collect(stream));
@@ -148,7 +148,7 @@ public class FaultContractTests : FakeServerFixture
     {
         var page = $"<html><body><h1>Sign in</h1><p>token {Harness.ApiKey}</p>{new string('x', 10_000)}</body></html>";
         Server.DefaultReply = FakeReply.Raw(200, page, "text/html");
-        var client = Harness.Client(Server);
+        var client = TestClient.Create(Server, Harness.Fast);
 
         var error = Assert.ThrowsAsync<AimlApiException>(() => Harness.ReadAllAsync(client.CompleteStreamingAsync(Harness.Hello())))!;
 

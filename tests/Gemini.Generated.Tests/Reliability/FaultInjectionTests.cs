@@ -16,7 +16,7 @@ namespace Gemini.Generated.Tests.Reliability;
 /// Faults a real service and the proxies in front of it produce, served over loopback HTTP: each case checks the outcome's type
 /// and the exact number of requests the server received. Retries wait a few milliseconds (<see cref="Harness.FastRetries"/>).
 /// </summary>
-public class FaultInjectionTests : FakeServerFixture
+public class FaultInjectionTests : FakeServerTestBase
 {
     private AttemptLog _attempts = null!;
     private GeminiClient _client = null!;
@@ -25,7 +25,7 @@ public class FaultInjectionTests : FakeServerFixture
     public void CreateClient()
     {
         _attempts = new AttemptLog();
-        _client = Harness.Client(Server, _attempts.AttachTo);
+        _client = TestClient.Create(Server, Harness.Fast, _attempts.AttachTo);
     }
 
     [Test]
@@ -110,7 +110,7 @@ public class FaultInjectionTests : FakeServerFixture
     public async Task Fault_ConnectionResetBeforeTheResponse_RetriesTwiceThenThrowsNetworkError()
     {
         await using var server = Harness.ResettingServer();
-        var client = Harness.Client(server.Url);
+        var client = TestClient.Create(server.Url, Harness.Fast);
 
         var error = Assert.ThrowsAsync<GeminiNetworkException>(() => client.CompleteAsync(Harness.Hello()))!;
 
@@ -127,7 +127,7 @@ public class FaultInjectionTests : FakeServerFixture
         using var server = WireMockServer.Start(new WireMockServerSettings { Urls = new[] { "http://127.0.0.1:0" }, StartAdminInterface = false });
         server.Given(Request.Create().WithPath("/v1/chat/completions").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Harness.CompletionJson).WithFault(fault));
-        var client = Harness.Client(new Uri(server.Url!));
+        var client = TestClient.Create(new Uri(server.Url!), Harness.Fast);
 
         var error = Assert.ThrowsAsync<AimlApiException>(() => client.CompleteAsync(Harness.Hello()))!;
 
@@ -141,7 +141,7 @@ public class FaultInjectionTests : FakeServerFixture
     {
         await using var server = new HeldStreamServer(sendHead: false);
         var time = new FakeTimeProvider();
-        var client = Harness.Client(server.Url, o =>
+        var client = TestClient.Create(server.Url, Harness.Fast, o =>
         {
             o.AttemptTimeout = TimeSpan.FromMinutes(1);
             o.TimeProvider = time;
@@ -157,7 +157,7 @@ public class FaultInjectionTests : FakeServerFixture
     public void Fault_HugeBody_ThrowsTooLargeWithoutRetrying()
     {
         Server.DefaultReply = FakeReply.Completion(string.Join(" ", Enumerable.Repeat("word", 200_000)));
-        var client = Harness.Client(Server, o => o.MaxResponseBytes = 100_000);
+        var client = TestClient.Create(Server, Harness.Fast, o => o.MaxResponseBytes = 100_000);
         var request = Harness.Hello();
         request.MaxCompletionTokens = 1_000_000;
 
@@ -196,7 +196,7 @@ public class FaultInjectionTests : FakeServerFixture
     public async Task Load_FiveHundredConcurrentCallsThroughOneClient_AllCompleteAndTheServerReceivesEach()
     {
         const int calls = 500;
-        var client = Harness.Client(Server);
+        var client = TestClient.Create(Server, Harness.Fast);
 
         var completions = await Harness.Bounded(
             Task.WhenAll(Enumerable.Range(0, calls).Select(i => Task.Run(() =>

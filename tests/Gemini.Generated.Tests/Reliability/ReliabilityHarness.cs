@@ -62,32 +62,16 @@ internal static class Harness
         MaxRetryAfter = TimeSpan.FromMilliseconds(10),
     };
 
-    /// <summary>Configures fast retries and the test key; for <see cref="FakeAimlServer.CreateClient"/>.</summary>
+    /// <summary>Configures fast retries and the test key; for <see cref="TestClient"/>.</summary>
     public static void Fast(GeminiClientOptions options)
     {
         options.ApiKey = ApiKey;
         options.RetryPolicy = FastRetries();
     }
 
-    /// <summary>A client of <paramref name="baseUrl"/> with the test key and fast retries; <paramref name="configure"/> changes anything.</summary>
-    public static GeminiClient Client(Uri baseUrl, Action<GeminiClientOptions>? configure = null)
-    {
-        var options = new GeminiClientOptions { BaseUrl = baseUrl };
-        Fast(options);
-        configure?.Invoke(options);
-        return new GeminiClient(options);
-    }
-
-    /// <summary>A client of the fake server with the test key and fast retries.</summary>
-    public static GeminiClient Client(FakeAimlServer server, Action<GeminiClientOptions>? configure = null)
-    {
-        server.RequiredApiKey = ApiKey;
-        return Client(server.Url, configure);
-    }
-
     /// <summary>A client that sends through <paramref name="handler"/> in process (loopback base URL, so plain http is allowed).</summary>
     public static GeminiClient InProcessClient(HttpMessageHandler handler, Action<GeminiClientOptions>? configure = null) =>
-        Client(new Uri("http://127.0.0.1"), options =>
+        TestClient.Create(new Uri("http://127.0.0.1"), Fast, options =>
         {
             options.HttpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
             configure?.Invoke(options);

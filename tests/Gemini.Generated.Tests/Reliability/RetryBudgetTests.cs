@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>The client-wide retry budget: an outage must not multiply the load, and successes earn retries back.</summary>
-public class RetryBudgetTests : FakeServerFixture
+public class RetryBudgetTests : FakeServerTestBase
 {
     [Test]
     [CancelAfter(20000)]
@@ -16,7 +16,7 @@ public class RetryBudgetTests : FakeServerFixture
     {
         const int calls = 200;
         Server.DefaultReply = FakeReply.Error(503, "Down.");
-        var client = Harness.Client(Server);
+        var client = TestClient.Create(Server, Harness.Fast);
 
         var outcomes = await Harness.Bounded(
             Task.WhenAll(Enumerable.Range(0, calls).Select(_ => Task.Run(async () =>
@@ -40,7 +40,7 @@ public class RetryBudgetTests : FakeServerFixture
     [Test]
     public async Task CompleteAsync_WhenTheFirstAttemptSucceeds_ReturnsOneTokenToTheBudget()
     {
-        var client = Harness.Client(Server, o => o.RetryPolicy = Budget(tokens: 10));
+        var client = TestClient.Create(Server, Harness.Fast, o => o.RetryPolicy = Budget(tokens: 10));
 
         // Two retries spend the whole budget; then a retryable failure comes back without a retry.
         Assert.That(RequestsOfAFailingCall(client), Is.EqualTo(3));
@@ -58,7 +58,7 @@ public class RetryBudgetTests : FakeServerFixture
     [Test]
     public async Task CompleteAsync_WhenARetrySucceeds_ReturnsTheCostOfARetryToTheBudget()
     {
-        var client = Harness.Client(Server, o => o.RetryPolicy = Budget(tokens: 20));
+        var client = TestClient.Create(Server, Harness.Fast, o => o.RetryPolicy = Budget(tokens: 20));
 
         // Two retries spend ten tokens; the success on the second retry returns five: fifteen left.
         Server.Enqueue(FakeReply.Error(503, "Down."), FakeReply.Error(503, "Down."), FakeReply.Completion("Third time."));
@@ -83,7 +83,7 @@ public class RetryBudgetTests : FakeServerFixture
         var policy = Budget(tokens: 10);
         policy.RetryOnTimeout = true;
         var time = new FakeTimeProvider();
-        var client = Harness.Client(server.Url, o =>
+        var client = TestClient.Create(server.Url, Harness.Fast, o =>
         {
             o.RetryPolicy = policy;
             o.AttemptTimeout = TimeSpan.FromMinutes(1);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>When the client retries, how long it waits, and when it must not retry.</summary>
-public class RetryTests : FakeServerFixture
+public class RetryTests : FakeServerTestBase
 {
     [Test]
     public void Default_HasTheDocumentedSettings()
@@ -40,7 +40,7 @@ public class RetryTests : FakeServerFixture
     public void CompleteAsync_WhenTheServiceAnswersAnError_RetriesOnlyRetryableStatusesThenThrowsTheTypedError(int status, int requests, Type type)
     {
         Server.DefaultReply = FakeReply.Error(status, "Upstream trouble.");
-        var client = Harness.Client(Server);
+        var client = TestClient.Create(Server, Harness.Fast);
 
         var error = (AimlApiException)Assert.ThrowsAsync(Is.TypeOf(type), () => client.CompleteAsync(Harness.Hello()))!;
 
@@ -53,7 +53,7 @@ public class RetryTests : FakeServerFixture
     public async Task CompleteAsync_WhenARetryableErrorIsFollowedBySuccess_ReturnsTheCompletionWithTheAttemptCount()
     {
         Server.Enqueue(FakeReply.Error(503, "Busy."), FakeReply.Error(502, "Bad gateway."), FakeReply.Completion("Finally."));
-        var client = Harness.Client(Server);
+        var client = TestClient.Create(Server, Harness.Fast);
 
         var completion = await client.CompleteAsync(Harness.Hello());
 
@@ -81,7 +81,7 @@ public class RetryTests : FakeServerFixture
     public void CompleteAsync_WhenNothingListensOnThePort_RetriesThenThrowsNetworkException()
     {
         var attempts = new AttemptLog();
-        var client = Harness.Client(Harness.ClosedPort(), attempts.AttachTo);
+        var client = TestClient.Create(Harness.ClosedPort(), Harness.Fast, attempts.AttachTo);
 
         var error = Assert.ThrowsAsync<GeminiNetworkException>(() => client.CompleteAsync(Harness.Hello()))!;
 
@@ -97,7 +97,7 @@ public class RetryTests : FakeServerFixture
         Server.DefaultReply = FakeReply.Error(503, "Busy.");
         var attempts = new AttemptLog();
         var policy = new RetryPolicy { MaxRetries = 5, InitialBackoff = TimeSpan.FromMilliseconds(2), MaxBackoff = TimeSpan.FromMilliseconds(5) };
-        var client = Harness.Client(Server, o =>
+        var client = TestClient.Create(Server, Harness.Fast, o =>
         {
             o.RetryPolicy = policy;
             attempts.AttachTo(o);
@@ -123,7 +123,7 @@ public class RetryTests : FakeServerFixture
     {
         Server.DefaultReply = FakeReply.Error(503, "Busy.");
         var attempts = new AttemptLog();
-        var client = Harness.Client(Server, o =>
+        var client = TestClient.Create(Server, Harness.Fast, o =>
         {
             o.RetryPolicy = new RetryPolicy { MaxRetries = 1, InitialBackoff = TimeSpan.FromMilliseconds(4), MaxBackoff = TimeSpan.FromMilliseconds(4) };
             attempts.AttachTo(o);
@@ -181,7 +181,7 @@ public class RetryTests : FakeServerFixture
     {
         Server.Enqueue(FakeReply.Error(429, "Slow down.").WithHeader("Retry-After", retryAfter), FakeReply.Completion("Done."));
         var attempts = new AttemptLog();
-        var client = Harness.Client(Server, o =>
+        var client = TestClient.Create(Server, Harness.Fast, o =>
         {
             o.RetryPolicy = new RetryPolicy { MaxRetryAfter = TimeSpan.FromSeconds(60) };
             attempts.AttachTo(o);
@@ -200,7 +200,7 @@ public class RetryTests : FakeServerFixture
         Server.Enqueue(FakeReply.Error(429, "Slow down.").WithHeader("Retry-After", "1"), FakeReply.Completion("Done."));
         var attempts = new AttemptLog();
         var time = new FakeTimeProvider();
-        var client = Harness.Client(Server, o =>
+        var client = TestClient.Create(Server, Harness.Fast, o =>
         {
             o.RetryPolicy = new RetryPolicy { MaxRetryAfter = TimeSpan.FromSeconds(1) };
             o.TimeProvider = time;
@@ -219,7 +219,7 @@ public class RetryTests : FakeServerFixture
     {
         Server.Enqueue(FakeReply.RateLimit(TimeSpan.FromSeconds(30)), FakeReply.Completion("Too late."));
         var attempts = new AttemptLog();
-        var client = Harness.Client(Server, o =>
+        var client = TestClient.Create(Server, Harness.Fast, o =>
         {
             o.RetryPolicy = new RetryPolicy();
             o.TotalTimeout = TimeSpan.FromSeconds(5);
@@ -255,7 +255,7 @@ public class RetryTests : FakeServerFixture
             // A graceful close: the client reads the headers and half the body, then the end of the connection.
             connection.Close();
         });
-        var client = Harness.Client(server.Url, o => o.RetryPolicy = new RetryPolicy { InitialBackoff = TimeSpan.Zero, MaxBackoff = TimeSpan.Zero });
+        var client = TestClient.Create(server.Url, Harness.Fast, o => o.RetryPolicy = new RetryPolicy { InitialBackoff = TimeSpan.Zero, MaxBackoff = TimeSpan.Zero });
 
         var error = Assert.ThrowsAsync<GeminiNetworkException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
 
@@ -269,7 +269,7 @@ public class RetryTests : FakeServerFixture
     public void CompleteStreamingAsync_WhenTheConnectionDropsAfterTheFirstByte_DoesNotRetry()
     {
         Server.DefaultReply = FakeReply.Completion("one two three").ThenDisconnect();
-        var client = Harness.Client(Server);
+        var client = TestClient.Create(Server, Harness.Fast);
 
         var error = Assert.ThrowsAsync<GeminiStreamException>(() => Harness.Bounded(Harness.ReadAllAsync(client.CompleteStreamingAsync(Harness.Hello()))))!;
 
@@ -293,7 +293,7 @@ public class RetryTests : FakeServerFixture
                 """);
             connection.Reset();
         });
-        var client = Harness.Client(server.Url);
+        var client = TestClient.Create(server.Url, Harness.Fast);
 
         var error = Assert.ThrowsAsync<GeminiStreamException>(() => Harness.Bounded(Harness.ReadAllAsync(client.CompleteStreamingAsync(Harness.Hello()))))!;
 
@@ -306,7 +306,7 @@ public class RetryTests : FakeServerFixture
     public async Task CompleteStreamingAsync_WhenTheFirstAttemptFailsBeforeAnyByte_RetriesAndStreams()
     {
         Server.Enqueue(FakeReply.Error(503, "Busy."), FakeReply.Completion("a b"));
-        var client = Harness.Client(Server);
+        var client = TestClient.Create(Server, Harness.Fast);
 
         var pieces = await Harness.Bounded(Harness.ReadAllAsync(client.CompleteStreamingAsync(Harness.Hello())));
 
@@ -323,7 +323,7 @@ public class RetryTests : FakeServerFixture
         Server.Enqueue(reply, FakeReply.Completion("Never."));
         var attempts = new AttemptLog();
         using var cancellation = new CancellationTokenSource();
-        var client = Harness.Client(Server, o =>
+        var client = TestClient.Create(Server, Harness.Fast, o =>
         {
             o.RetryPolicy = new RetryPolicy();
             attempts.AttachTo(o);

@@ -9,7 +9,7 @@ using Newtonsoft.Json;
 namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>The key stays secret, is never sent elsewhere or in clear text, and a hostile response cannot exhaust memory or the stack.</summary>
-public class SecurityTests : FakeServerFixture
+public class SecurityTests : FakeServerTestBase
 {
     [Test]
     public void Options_WhenPrintedOrSerialized_NeverShowTheKey()
@@ -26,7 +26,7 @@ public class SecurityTests : FakeServerFixture
     public void CompleteAsync_WhenTheServiceEchoesTheKeyInAnError_KeepsItOutOfMessageToStringAndBody()
     {
         Server.DefaultReply = FakeReply.Error(401, $"Incorrect API key provided: {Harness.ApiKey}.");
-        var client = Harness.Client(Server.Url);
+        var client = TestClient.Create(Server.Url, Harness.Fast);
 
         var error = Assert.ThrowsAsync<AimlApiAuthenticationException>(() => client.CompleteAsync(Harness.Hello()))!;
 
@@ -40,7 +40,7 @@ public class SecurityTests : FakeServerFixture
     public void CompleteAsync_WhenACompletionEchoesTheKeyInAValueOfTheWrongType_KeepsItOutOfMessageAndToString()
     {
         Server.DefaultReply = FakeReply.Raw(200, $$"""{"id":"chatcmpl-1","created":"{{Harness.ApiKey}}","choices":[]}""");
-        var client = Harness.Client(Server.Url);
+        var client = TestClient.Create(Server.Url, Harness.Fast);
 
         var error = Assert.ThrowsAsync<AimlApiException>(() => client.CompleteAsync(Harness.Hello()))!;
 
@@ -135,7 +135,7 @@ public class SecurityTests : FakeServerFixture
     public void CompleteAsync_WhenTheBodyIsLargerThanMaxResponseBytesWithContentLength_ThrowsTooLarge()
     {
         Server.DefaultReply = FakeReply.Raw(200, "{\"id\":\"" + new string('x', 1024 * 1024) + "\"}");
-        var client = Harness.Client(Server.Url, o => o.MaxResponseBytes = 64 * 1024);
+        var client = TestClient.Create(Server.Url, Harness.Fast, o => o.MaxResponseBytes = 64 * 1024);
 
         var error = Assert.ThrowsAsync<GeminiResponseTooLargeException>(() => client.CompleteAsync(Harness.Hello()))!;
 
@@ -149,7 +149,7 @@ public class SecurityTests : FakeServerFixture
     public async Task CompleteAsync_WhenAnEndlessBodyHasNoContentLength_StopsAtMaxResponseBytes(int status, string contentType, string prefix, string unit)
     {
         await using var server = EndlessServer(status, contentType, prefix, unit);
-        var client = Harness.Client(server.Url, o => o.MaxResponseBytes = 256 * 1024);
+        var client = TestClient.Create(server.Url, Harness.Fast, o => o.MaxResponseBytes = 256 * 1024);
 
         var error = Assert.ThrowsAsync<GeminiResponseTooLargeException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
 
@@ -167,7 +167,7 @@ public class SecurityTests : FakeServerFixture
 
             """;
         await using var server = EndlessServer(200, "text/event-stream", string.Empty, chunk);
-        var client = Harness.Client(server.Url, o => o.MaxResponseBytes = 256 * 1024);
+        var client = TestClient.Create(server.Url, Harness.Fast, o => o.MaxResponseBytes = 256 * 1024);
 
         var error = Assert.ThrowsAsync<GeminiStreamException>(() => Harness.Bounded(Harness.ReadAllAsync(client.CompleteStreamingAsync(Harness.Hello()))))!;
         Assert.That(error.Failure, Is.EqualTo(GeminiStreamFailure.ResponseTooLarge));
@@ -180,7 +180,7 @@ public class SecurityTests : FakeServerFixture
     public async Task CompleteAsync_WhenAnUnknownFieldNestsWithinTheDepthLimit_Succeeds()
     {
         Server.DefaultReply = FakeReply.Raw(200, CompletionWithNesting(20));
-        var client = Harness.Client(Server.Url);
+        var client = TestClient.Create(Server.Url, Harness.Fast);
 
         var completion = await client.CompleteAsync(Harness.Hello());
 
@@ -192,7 +192,7 @@ public class SecurityTests : FakeServerFixture
     public void CompleteAsync_WhenTheResponseNestsDeeperThan64_ThrowsATypedErrorWithoutRetrying(int depth)
     {
         Server.DefaultReply = FakeReply.Raw(200, CompletionWithNesting(depth));
-        var client = Harness.Client(Server.Url);
+        var client = TestClient.Create(Server.Url, Harness.Fast);
 
         var error = Assert.ThrowsAsync<AimlApiException>(() => client.CompleteAsync(Harness.Hello()))!;
 
@@ -206,7 +206,7 @@ public class SecurityTests : FakeServerFixture
     public void CompleteAsync_WhenAnErrorBodyNestsDeeperThan64_StillThrowsTheStatus()
     {
         Server.DefaultReply = FakeReply.Raw(400, "{\"message\":" + new string('[', 10_000) + "}");
-        var client = Harness.Client(Server.Url);
+        var client = TestClient.Create(Server.Url, Harness.Fast);
 
         var error = Assert.ThrowsAsync<AimlApiException>(() => client.CompleteAsync(Harness.Hello()))!;
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Gemini.Generated.Tests.Reliability;
 
 /// <summary>The client's own timeouts are <see cref="GeminiTimeoutException"/>; the caller's cancellation is never one.</summary>
-public class TimeoutTests : FakeServerFixture
+public class TimeoutTests : FakeServerTestBase
 {
     /// <summary>A timeout of the SDK's, on a fake clock.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(1);
@@ -23,7 +23,7 @@ public class TimeoutTests : FakeServerFixture
     {
         await using var server = new HeldStreamServer(sendHead: false);
         var time = new FakeTimeProvider();
-        var client = Harness.Client(server.Url, o =>
+        var client = TestClient.Create(server.Url, Harness.Fast, o =>
         {
             o.TimeProvider = time;
             if (timeout == nameof(GeminiClientOptions.AttemptTimeout))
@@ -62,7 +62,7 @@ public class TimeoutTests : FakeServerFixture
             }
         });
         var time = new FakeTimeProvider();
-        var client = Harness.Client(server.Url, o =>
+        var client = TestClient.Create(server.Url, Harness.Fast, o =>
         {
             o.TimeProvider = time;
             o.AttemptTimeout = Limit;
@@ -96,7 +96,7 @@ public class TimeoutTests : FakeServerFixture
             await release.Task;
         });
         var time = new FakeTimeProvider();
-        var client = Harness.Client(server.Url, o =>
+        var client = TestClient.Create(server.Url, Harness.Fast, o =>
         {
             o.TimeProvider = time;
             o.AttemptTimeout = Limit;
@@ -121,7 +121,7 @@ public class TimeoutTests : FakeServerFixture
     {
         await using var server = new HeldStreamServer(sendHead: false);
         var time = new FakeTimeProvider();
-        var client = Harness.Client(server.Url, o =>
+        var client = TestClient.Create(server.Url, Harness.Fast, o =>
         {
             o.TimeProvider = time;
             o.AttemptTimeout = TimeSpan.FromSeconds(100);
@@ -146,7 +146,7 @@ public class TimeoutTests : FakeServerFixture
         // HttpClient.Timeout runs on the wall clock; the server never answers, so only when it fires is left to the machine.
         await using var server = new HeldStreamServer(sendHead: false);
         using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
-        var client = Harness.Client(server.Url, o => o.HttpClient = http);
+        var client = TestClient.Create(server.Url, Harness.Fast, o => o.HttpClient = http);
 
         var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
 
@@ -167,7 +167,7 @@ public class TimeoutTests : FakeServerFixture
             received.SetResult();
             await release.Task;
         });
-        var client = Harness.Client(server.Url, o => o.RetryPolicy.RetryOnTimeout = true);
+        var client = TestClient.Create(server.Url, Harness.Fast, o => o.RetryPolicy.RetryOnTimeout = true);
         using var cancellation = new CancellationTokenSource();
 
         try
@@ -189,7 +189,7 @@ public class TimeoutTests : FakeServerFixture
     [Test]
     public void CompleteAsync_WhenTheTokenIsAlreadyCancelled_ThrowsOperationCanceledAndSendsNothing()
     {
-        var client = Harness.Client(Server);
+        var client = TestClient.Create(Server, Harness.Fast);
 
         Assert.CatchAsync<OperationCanceledException>(() => client.CompleteAsync(Harness.Hello(), new CancellationToken(canceled: true)));
 
@@ -213,7 +213,7 @@ public class TimeoutTests : FakeServerFixture
             await release.Task;
         });
         var time = new FakeTimeProvider();
-        var client = Harness.Client(server.Url, o =>
+        var client = TestClient.Create(server.Url, Harness.Fast, o =>
         {
             o.TimeProvider = time;
             o.StreamIdleTimeout = Limit;

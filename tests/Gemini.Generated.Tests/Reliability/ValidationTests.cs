@@ -94,7 +94,7 @@ public class ValidationTests
     public void StartServer()
     {
         _server = FakeAimlServer.Start();
-        _client = Harness.Client(_server);
+        _client = TestClient.Create(_server, Harness.Fast);
     }
 
     [OneTimeTearDown]

@@ -12,7 +12,7 @@ namespace Gemini.Generated.Tests.Streaming;
 /// A stream's merged completion carries everything its chunks carried, including the fields the SDK does not type, and is the
 /// completion the non-streamed call returns for the same answer.
 /// </summary>
-public class StreamMergeTests : FakeServerFixture
+public class StreamMergeTests : FakeServerTestBase
 {
     /// <summary>Fields that exist only on chunks: the merged completion has the non-streamed value or shape in their place.</summary>
     private static readonly string[] ChunkOnlyFields =

@@ -16,7 +16,7 @@ public class StreamingCancellationTests
     {
         await using var server = new HeldStreamServer(sendHead: false);
         using var cancellation = new CancellationTokenSource();
-        var stream = StreamingKit.Client(server.Url).CompleteStreamingAsync(new ChatCompletionRequest(ChatMessage.User("Hi")), null, cancellation.Token);
+        var stream = TestClient.Create(server.Url, StreamingKit.Configure).CompleteStreamingAsync(new ChatCompletionRequest(ChatMessage.User("Hi")), null, cancellation.Token);
 
         await CancelOnceRequestedAsync(server, stream.ReadAllAsync(), cancellation);
     }
@@ -25,7 +25,7 @@ public class StreamingCancellationTests
     public async Task CompleteStreamingAsync_WithAnAlreadyCanceledToken_ThrowsOperationCanceledWithoutSending()
     {
         await using var server = new HeldStreamServer(sendHead: false);
-        var stream = StreamingKit.Client(server.Url).CompleteStreamingAsync(
+        var stream = TestClient.Create(server.Url, StreamingKit.Configure).CompleteStreamingAsync(
             new ChatCompletionRequest(ChatMessage.User("Hi")), null, new CancellationToken(canceled: true));
 
         Assert.That(async () => await stream.ReadAllAsync().Within(), Throws.InstanceOf<OperationCanceledException>());
@@ -37,7 +37,7 @@ public class StreamingCancellationTests
     {
         await using var server = new HeldStreamServer(sendHead: true, Sse.Content("Hel"));
         using var cancellation = new CancellationTokenSource();
-        var stream = StreamingKit.Client(server.Url).CompleteStreamingAsync(new ChatCompletionRequest(ChatMessage.User("Hi")), null, cancellation.Token);
+        var stream = TestClient.Create(server.Url, StreamingKit.Configure).CompleteStreamingAsync(new ChatCompletionRequest(ChatMessage.User("Hi")), null, cancellation.Token);
 
         var error = await CancelAfterFirstChunkAsync(stream.WithCancellation(CancellationToken.None), cancellation).Within();
 
@@ -50,7 +50,7 @@ public class StreamingCancellationTests
     {
         await using var server = new HeldStreamServer(sendHead: true);
         using var cancellation = new CancellationTokenSource();
-        var stream = StreamingKit.Client(server.Url).CompleteStreamingAsync("Hi");
+        var stream = TestClient.Create(server.Url, StreamingKit.Configure).CompleteStreamingAsync("Hi");
 
         await CancelOnceRequestedAsync(server, stream.ReadAllAsync(cancellation.Token), cancellation);
     }
@@ -60,7 +60,7 @@ public class StreamingCancellationTests
     {
         await using var server = new HeldStreamServer(sendHead: true, Sse.Content("Hel"));
         using var cancellation = new CancellationTokenSource();
-        var stream = StreamingKit.Client(server.Url).CompleteStreamingAsync("Hi");
+        var stream = TestClient.Create(server.Url, StreamingKit.Configure).CompleteStreamingAsync("Hi");
 
         var error = await CancelAfterFirstChunkAsync(stream.WithCancellation(cancellation.Token), cancellation).Within();
 
@@ -74,7 +74,7 @@ public class StreamingCancellationTests
     {
         await using var server = new HeldStreamServer(sendHead: true, Sse.Content("Hel"));
         using var cancellation = new CancellationTokenSource();
-        var stream = StreamingKit.Client(server.Url).CompleteStreamingAsync("Hi");
+        var stream = TestClient.Create(server.Url, StreamingKit.Configure).CompleteStreamingAsync("Hi");
 
         var chunks = stream.GetAsyncEnumerator(cancellation.Token);
 
@@ -91,7 +91,7 @@ public class StreamingCancellationTests
         // The whole answer arrives in one write, so the events after the first are already buffered when the token is canceled.
         await using var server = new HeldStreamServer(sendHead: true, Sse.Answer("Hel", "lo", " world"));
         using var cancellation = new CancellationTokenSource();
-        var stream = StreamingKit.Client(server.Url).CompleteStreamingAsync("Hi");
+        var stream = TestClient.Create(server.Url, StreamingKit.Configure).CompleteStreamingAsync("Hi");
         var afterCancel = 0;
 
         var error = await CancelAfterFirstChunkAsync(stream.WithCancellation(cancellation.Token), cancellation, () => afterCancel++).Within();
@@ -105,7 +105,7 @@ public class StreamingCancellationTests
     public async Task AwaitForeach_WhenLeftEarly_DisposesTheResponse()
     {
         await using var server = new HeldStreamServer(sendHead: true, Sse.Content("Hel"));
-        var stream = StreamingKit.Client(server.Url).CompleteStreamingAsync("Hi");
+        var stream = TestClient.Create(server.Url, StreamingKit.Configure).CompleteStreamingAsync("Hi");
 
         await foreach (var chunk in stream)
         {

@@ -61,7 +61,7 @@ public class StreamingFailureTests : FakeServerTests
             await connection.WriteChunkAsync("data: {\"choices\":[{\"ind");
             connection.Reset();
         });
-        var stream = StreamingKit.Client(server.Url).CompleteStreamingAsync("Hi");
+        var stream = TestClient.Create(server.Url, StreamingKit.Configure).CompleteStreamingAsync("Hi");
 
         var error = Assert.ThrowsAsync<GeminiStreamException>(() => stream.ReadAllAsync())!;
 
@@ -83,7 +83,7 @@ public class StreamingFailureTests : FakeServerTests
             connection.Close();
         });
 
-        var error = Assert.ThrowsAsync<GeminiStreamException>(() => StreamingKit.Client(server.Url).CompleteStreamingAsync("Hi").ReadAllAsync())!;
+        var error = Assert.ThrowsAsync<GeminiStreamException>(() => TestClient.Create(server.Url, StreamingKit.Configure).CompleteStreamingAsync("Hi").ReadAllAsync())!;
 
         Assert.That(error.Failure, Is.EqualTo(GeminiStreamFailure.ConnectionLost));
         Assert.That(error.Partial.Text, Is.EqualTo("Hel"));
@@ -169,7 +169,7 @@ public class StreamingFailureTests : FakeServerTests
     {
         await using var server = new HeldStreamServer(sendHead: true, Sse.Content("Hel"));
         var time = new FakeTimeProvider();
-        var stream = StreamingKit.Client(server.Url, o =>
+        var stream = TestClient.Create(server.Url, StreamingKit.Configure, o =>
         {
             o.StreamIdleTimeout = TimeSpan.FromMinutes(1);
             o.TimeProvider = time;

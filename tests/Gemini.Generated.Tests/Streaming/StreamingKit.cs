@@ -23,29 +23,12 @@ internal static class StreamingKit
     /// </summary>
     private static readonly HttpClient Http = new(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { Timeout = Timeout.InfiniteTimeSpan };
 
-    /// <summary>Fast retries and the shared HttpClient; apply it to any options (for example <see cref="FakeAimlServer.CreateClient"/>).</summary>
+    /// <summary>Fast retries and the shared HttpClient; apply it to any options (for example <see cref="TestClient"/>).</summary>
     public static void Configure(GeminiClientOptions options)
     {
         options.HttpClient = Http;
         options.RetryPolicy = new RetryPolicy { InitialBackoff = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(5) };
     }
-
-    /// <summary>A client of the server at <paramref name="url"/>, set up by <see cref="Configure"/> and then by <paramref name="configure"/>.</summary>
-    public static GeminiClient Client(Uri url, Action<GeminiClientOptions>? configure = null)
-    {
-        var options = new GeminiClientOptions { BaseUrl = url, ApiKey = FakeAimlServer.DefaultApiKey };
-        Configure(options);
-        configure?.Invoke(options);
-        return new GeminiClient(options);
-    }
-
-    /// <summary>A client of <paramref name="server"/>, set up by <see cref="Configure"/> and then by <paramref name="configure"/>.</summary>
-    public static GeminiClient Client(FakeAimlServer server, Action<GeminiClientOptions>? configure = null) =>
-        server.CreateClient(options =>
-        {
-            Configure(options);
-            configure?.Invoke(options);
-        });
 
     /// <summary>Reads a stream to its end.</summary>
     public static async Task<List<ChatCompletionChunk>> ReadAllAsync(this ChatStream stream, CancellationToken cancellationToken = default)
@@ -77,7 +60,7 @@ internal static class StreamingKit
 
             await connection.EndChunksAsync();
         });
-        var stream = Client(server.Url).CompleteStreamingAsync("Hi");
+        var stream = TestClient.Create(server.Url, Configure).CompleteStreamingAsync("Hi");
         var chunks = await stream.ReadAllAsync();
         return new StreamResult(stream, chunks);
     }

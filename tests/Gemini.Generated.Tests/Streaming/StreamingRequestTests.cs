@@ -95,7 +95,7 @@ public class StreamingRequestTests : FakeServerTests
         // The server holds everything after the first event until the test has that event's chunk: a client that buffered
         // the body would never get it, and the token (CancelAfter) fails the test instead of letting it hang.
         await using var server = new HeldStreamServer(sendHead: true, Sse.Content("Hel"));
-        var stream = StreamingKit.Client(server.Url).CompleteStreamingAsync("Hi");
+        var stream = TestClient.Create(server.Url, StreamingKit.Configure).CompleteStreamingAsync("Hi");
         var texts = new List<string>();
         string? textAtFirstChunk = null;
 
@@ -119,7 +119,7 @@ public class StreamingRequestTests : FakeServerTests
     public async Task CompleteStreamingAsync_EndsAtDoneWithoutWaitingForTheBodyToEnd(CancellationToken cancellationToken)
     {
         await using var server = new HeldStreamServer(sendHead: true, Sse.Content("Hello"), Sse.Done);
-        var stream = StreamingKit.Client(server.Url).CompleteStreamingAsync("Hi");
+        var stream = TestClient.Create(server.Url, StreamingKit.Configure).CompleteStreamingAsync("Hi");
 
         var chunks = await stream.ReadAllAsync(cancellationToken);
 

@@ -10,7 +10,7 @@ using Newtonsoft.Json.Linq;
 namespace Gemini.Generated.Tests.Telemetry;
 
 /// <summary>What an ActivityListener, a MeterListener and a logger see of calls to the fake server.</summary>
-public class TelemetryTests : FakeServerFixture
+public class TelemetryTests : FakeServerTestBase
 {
     private const string ApiKey = "sk-telemetry-5e2b8c41-SECRET-90af";
     private const string Prompt = "PROMPT-81c3: what is the capital of France?";
@@ -338,11 +338,10 @@ public class TelemetryTests : FakeServerFixture
         Assert.That(logger.Entries.Select(e => e.AllText), Has.None.Contains("PROMPT-81c3").And.None.Contains("ANSWER-4d7e").And.None.Contains(ApiKey));
     }
 
-    private GeminiClient CreateClient(Action<GeminiClientOptions>? configure = null) =>
-        Server.CreateClient(options =>
+    private new GeminiClient CreateClient(Action<GeminiClientOptions>? configure = null) =>
+        base.CreateClient(options =>
         {
             options.ApiKey = ApiKey;
-            options.RetryPolicy = RetryPolicy.None;
             configure?.Invoke(options);
         });
 }
