@@ -53,7 +53,7 @@ public class RetryAfterParserTests
     {
         var headers = new Dictionary<string, IEnumerable<string>> { ["retry-after"] = new[] { "3" } };
 
-        Assert.That(RetryAfterParser.Parse(headers, Now), Is.EqualTo(TimeSpan.FromSeconds(3)));
-        Assert.That(RetryAfterParser.Parse(new Dictionary<string, IEnumerable<string>>(), Now), Is.Null);
+        Assert.That(RetryAfterParser.Parse(new ResponseHeaders(headers), Now), Is.EqualTo(TimeSpan.FromSeconds(3)));
+        Assert.That(RetryAfterParser.Parse(ResponseHeaders.Empty, Now), Is.Null);
     }
 }
