@@ -27,7 +27,12 @@ internal sealed class CallExecutor
         _time = options.TimeProvider;
     }
 
-    public async Task<T> ExecuteAsync<T>(Func<CallContext, CancellationToken, Task<T>> attempt, CallContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="attempt"/> until it succeeds or fails for good. The attempt gets <paramref name="state"/> so that the
+    /// caller can pass a static lambda: no closure and no delegate are allocated per call.
+    /// </summary>
+    public async Task<T> ExecuteAsync<TState, T>(
+        Func<TState, CallContext, CancellationToken, Task<T>> attempt, TState state, CallContext context, CancellationToken cancellationToken)
     {
         var policy = _options.RetryPolicy;
         var totalTimeout = _options.TotalTimeout;
@@ -46,7 +51,7 @@ internal sealed class CallExecutor
                 using var timer = Clock.CancelAfter(_time, cancellation, attemptLimit);
                 try
                 {
-                    var result = await attempt(context, cancellation.Token).ConfigureAwait(false);
+                    var result = await attempt(state, context, cancellation.Token).ConfigureAwait(false);
                     _budget.Release(policy.RefundFor(number));
                     Report(context, null, started, null);
                     return result;

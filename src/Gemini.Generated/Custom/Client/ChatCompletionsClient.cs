@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,6 +18,15 @@ internal partial class ChatCompletionsClient
         _transport = transport;
         _context = context;
         BaseUrl = transport.BaseUrl;
+    }
+
+    // The operation's URL, built once per client, instead of a StringBuilder and a new Uri per call (build/templates/Client.Class.liquid).
+    partial void GetCachedRequestUri(string operationPath, ref Uri? uri)
+    {
+        if (operationPath == GeminiTransport.ChatCompletionsPath)
+        {
+            uri = _transport.ChatCompletionsUrl;
+        }
     }
 
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url) => _transport.PrepareRequest(request, _context);

@@ -117,7 +117,8 @@ public class GeminiClient
         try
         {
             completion = await _executor.ExecuteAsync(
-                (attempt, token) => new ChatCompletionsClient(_transport, attempt).CreateChatCompletionAsync(body, token),
+                static (state, attempt, token) => new ChatCompletionsClient(state.Transport, attempt).CreateChatCompletionAsync(state.Body, token),
+                (Transport: _transport, Body: body),
                 context,
                 cancellationToken).ConfigureAwait(false);
             completion.ResponseInfo = new ResponseInfo(context.Response!, context.Attempt);
@@ -163,11 +164,12 @@ public class GeminiClient
     /// <summary>Sends a streaming request, retrying until a 200 response's headers arrive; the caller reads (and disposes) the body.</summary>
     internal Task<HttpResponseMessage> SendStreamingAsync(ChatCompletionRequest body, CallContext context, CancellationToken cancellationToken) =>
         _executor.ExecuteAsync(
-            async (attempt, token) =>
+            static async (state, attempt, token) =>
             {
-                await new ChatCompletionsClient(_transport, attempt).CreateChatCompletionAsync(body, token).ConfigureAwait(false);
+                await new ChatCompletionsClient(state.Transport, attempt).CreateChatCompletionAsync(state.Body, token).ConfigureAwait(false);
                 return attempt.StreamResponse!;
             },
+            (Transport: _transport, Body: body),
             context,
             cancellationToken);
 }

@@ -21,8 +21,8 @@ internal readonly struct StreamEvent
 }
 
 /// <summary>
-/// Parses stream events into chunks straight from the SSE parser's bytes, with one reusable, pooled decode path per stream: no
-/// string per event, a pooled char buffer per JSON reader.
+/// Parses stream events into chunks straight from the SSE parser's bytes: no string per event, a char buffer rented per event
+/// (not per stream) and a pooled char buffer per JSON reader.
 /// </summary>
 internal sealed class ChunkParser : IDisposable
 {
@@ -30,10 +30,6 @@ internal sealed class ChunkParser : IDisposable
     private static readonly byte[] Done = Encoding.ASCII.GetBytes("[DONE]");
 
     private readonly CharArrayTextReader _reader = new();
-    private char[] _chars = ArrayPool<char>.Shared.Rent(4096);
-#if NETSTANDARD2_0
-    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(4096);
-#endif
 
     public StreamEvent Parse(string eventType, ReadOnlySpan<byte> data)
     {
@@ -48,23 +44,40 @@ internal sealed class ChunkParser : IDisposable
             return new StreamEvent { IsDone = true };
         }
 
-        var length = Decode(data);
+        // The char buffer is rented for this event only and returned before Parse returns: an open stream that waits between
+        // events holds no buffer.
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(data.Length));
+        try
+        {
+            return Parse(eventType, chars, Decode(data, chars));
+        }
+        finally
+        {
+            _reader.Reset(Array.Empty<char>(), 0);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private StreamEvent Parse(string eventType, char[] chars, int length)
+    {
         if (string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase))
         {
-            var raw = Raw(length);
+            var raw = Raw(chars, length);
             return new StreamEvent { ServiceError = ErrorBody.Parse(raw).Message ?? raw, Raw = raw };
         }
 
         ChatCompletionChunk? chunk;
         try
         {
-            _reader.Reset(_chars, length);
+            _reader.Reset(chars, length);
             using var json = JsonBodyReader.Open(_reader);
             chunk = GeminiJson.Serializer.Deserialize<ChatCompletionChunk>(json);
         }
         catch (JsonException ex)
         {
-            return new StreamEvent { Invalid = ex, Raw = Raw(length) };
+            return new StreamEvent { Invalid = ex, Raw = Raw(chars, length) };
         }
 
         if (chunk is null)
@@ -77,47 +90,32 @@ internal sealed class ChunkParser : IDisposable
         if (chunk.ExtensionFields is { Count: > 0 } extra &&
             (ExtensionData.IsSet(extra, "error") || (chunk.Choices is null && ExtensionData.IsSet(extra, "message") && extra.ContainsKey("statusCode"))))
         {
-            var raw = Raw(length);
+            var raw = Raw(chars, length);
             return new StreamEvent { ServiceError = ErrorBody.Parse(raw).Message ?? raw, Raw = raw, Chunk = chunk };
         }
 
         return new StreamEvent { Chunk = chunk };
     }
 
-    public void Dispose()
+    private static int Decode(ReadOnlySpan<byte> data, char[] chars)
     {
-        ArrayPool<char>.Shared.Return(_chars);
-        _chars = Array.Empty<char>();
 #if NETSTANDARD2_0
-        ArrayPool<byte>.Shared.Return(_bytes);
-        _bytes = Array.Empty<byte>();
-#endif
-    }
-
-    private int Decode(ReadOnlySpan<byte> data)
-    {
-        var needed = Encoding.UTF8.GetMaxCharCount(data.Length);
-        if (_chars.Length < needed)
+        var bytes = ArrayPool<byte>.Shared.Rent(data.Length);
+        try
         {
-            ArrayPool<char>.Shared.Return(_chars);
-            _chars = ArrayPool<char>.Shared.Rent(needed);
+            data.CopyTo(bytes);
+            return Encoding.UTF8.GetChars(bytes, 0, data.Length, chars, 0);
         }
-
-#if NETSTANDARD2_0
-        if (_bytes.Length < data.Length)
+        finally
         {
-            ArrayPool<byte>.Shared.Return(_bytes);
-            _bytes = ArrayPool<byte>.Shared.Rent(data.Length);
+            ArrayPool<byte>.Shared.Return(bytes);
         }
-
-        data.CopyTo(_bytes);
-        return Encoding.UTF8.GetChars(_bytes, 0, data.Length, _chars, 0);
 #else
-        return Encoding.UTF8.GetChars(data, _chars);
+        return Encoding.UTF8.GetChars(data, chars);
 #endif
     }
 
-    private string Raw(int length) => new(_chars, 0, Math.Min(length, MaxRawLength));
+    private static string Raw(char[] chars, int length) => new(chars, 0, Math.Min(length, MaxRawLength));
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> data)
     {
