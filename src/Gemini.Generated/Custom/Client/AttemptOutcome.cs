@@ -91,6 +91,9 @@ internal sealed class OutcomeClassifier
                     OutcomeKind.Final, context.StatusCode, responseStarted: true);
             case GeminiException gemini:
                 return new AttemptOutcome(gemini, OutcomeKind.Final, context.StatusCode, responseStarted: context.ResponseStarted);
+            case ArgumentException request:
+                // The request could not be serialized (JsonRequestContent): bad input, reported as such, and nothing was sent.
+                return new AttemptOutcome(request, OutcomeKind.Final);
             default:
                 return new AttemptOutcome(
                     new GeminiException($"Unexpected failure calling the AI/ML API: {_redactor.Redact(exception.Message)}", _redactor.Safe(exception)),

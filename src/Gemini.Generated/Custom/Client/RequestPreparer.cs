@@ -1,6 +1,4 @@
 using System;
-using System.IO;
-using Newtonsoft.Json;
 
 namespace Gemini.Generated;
 
@@ -19,9 +17,7 @@ internal sealed class RequestPreparer
         _defaultMaxCompletionTokens = options.DefaultMaxCompletionTokens;
     }
 
-    /// <exception cref="ArgumentException">
-    /// The request or the options break a constraint, or the request cannot be serialized; the message names the parameter.
-    /// </exception>
+    /// <exception cref="ArgumentException">The request or the options break a constraint; the message names the parameter.</exception>
     public ChatCompletionRequest Prepare(ChatCompletionRequest request, ChatRequestOptions? options, bool streaming)
     {
         if (request is null)
@@ -54,24 +50,6 @@ internal sealed class RequestPreparer
         }
 
         RequestValidator.Validate(body);
-        EnsureSerializable(body);
         return body;
-    }
-
-    /// <summary>
-    /// Writes the body once to nowhere, so that a value the serializer refuses (a self-referencing graph, a getter that throws)
-    /// is reported as bad input, with its JSON path, before anything is sent.
-    /// </summary>
-    private static void EnsureSerializable(ChatCompletionRequest body)
-    {
-        using var json = new JsonTextWriter(TextWriter.Null) { ArrayPool = JsonCharPool.Instance };
-        try
-        {
-            GeminiJson.Serializer.Serialize(json, body, typeof(ChatCompletionRequest));
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
-        {
-            throw new ArgumentException($"The request could not be serialized at '{json.Path}': {ex.Message}", "request", ex);
-        }
     }
 }

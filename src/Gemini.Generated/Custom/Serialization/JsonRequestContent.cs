@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
@@ -15,7 +16,15 @@ internal static class JsonRequestContent
         var text = new StringWriter(new StringBuilder(512), CultureInfo.InvariantCulture);
         using (var json = new JsonTextWriter(text) { ArrayPool = JsonCharPool.Instance, CloseOutput = false })
         {
-            GeminiJson.Serializer.Serialize(json, value, typeof(T));
+            try
+            {
+                GeminiJson.Serializer.Serialize(json, value, typeof(T));
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
+            {
+                // Bad input, found before anything is sent: the call ends with it as is (OutcomeClassifier), never retried.
+                throw new ArgumentException($"The request could not be serialized at '{json.Path}': {ex.Message}", "request", ex);
+            }
         }
 
         var content = new StringContent(text.ToString(), Encoding.UTF8);
