@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Http;
 
 namespace Gemini.Generated;
 
@@ -16,13 +15,8 @@ public sealed class ResponseInfo
     {
     }
 
-    /// <summary>Reads the response's headers only when asked.</summary>
-    internal ResponseInfo(HttpResponseMessage response, int attempts)
-        : this((int)response.StatusCode, new ResponseHeaders(response), attempts)
-    {
-    }
-
-    private ResponseInfo(int statusCode, ResponseHeaders headers, int attempts)
+    /// <summary>Over the call's own view of the response's headers, read only when asked.</summary>
+    internal ResponseInfo(int statusCode, ResponseHeaders headers, int attempts)
     {
         StatusCode = statusCode;
         _headers = headers;

@@ -33,14 +33,15 @@ internal sealed class CallContext
     /// <summary>The attempt's response, once its headers arrived.</summary>
     public HttpResponseMessage? Response { get; private set; }
 
-    /// <summary>The response and content headers, as one case-insensitive view (empty before a response).</summary>
-    public ResponseHeaders Headers => Response is null ? ResponseHeaders.Empty : new ResponseHeaders(Response);
+    /// <summary>The response and content headers, as one case-insensitive view, made once per response (empty before one).</summary>
+    public ResponseHeaders Headers { get; private set; } = ResponseHeaders.Empty;
 
     public void StartAttempt(int attempt)
     {
         Attempt = attempt;
         ResponseStarted = false;
         Response = null;
+        Headers = ResponseHeaders.Empty;
         StreamResponse = null;
     }
 
@@ -48,5 +49,6 @@ internal sealed class CallContext
     {
         ResponseStarted = true;
         Response = response;
+        Headers = new ResponseHeaders(response);
     }
 }

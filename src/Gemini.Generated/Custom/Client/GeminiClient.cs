@@ -121,7 +121,7 @@ public class GeminiClient
                 (Transport: _transport, Body: body),
                 context,
                 cancellationToken).ConfigureAwait(false);
-            completion.ResponseInfo = new ResponseInfo(context.Response!, context.Attempt);
+            completion.ResponseInfo = new ResponseInfo(context.StatusCode!.Value, context.Headers, context.Attempt);
             completion.TokenLimit = body.TokenLimit;
             completion.ApplyTruncationBehavior(options?.TruncationBehavior ?? _options.TruncationBehavior);
         }

@@ -150,7 +150,7 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
         var callerToken = cancellation.Token;
         var response = await _client.SendStreamingAsync(_body, context, callerToken).ConfigureAwait(false);
         using var responseScope = response;
-        Accumulator.ResponseInfo = new ResponseInfo(response, context.Attempt);
+        Accumulator.ResponseInfo = new ResponseInfo((int)response.StatusCode, context.Headers, context.Attempt);
 
         var transport = _client.Transport;
         var redactor = _client.Redactor;
