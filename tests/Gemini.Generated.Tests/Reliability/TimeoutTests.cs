@@ -130,7 +130,7 @@ public class TimeoutTests : FakeServerTestBase
             o.RetryPolicy.RetryOnTimeout = true;
         });
 
-        var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => FakeClock.RunAsync(time, client.CompleteAsync(Harness.Hello()), TimeSpan.FromSeconds(1)))!;
+        var error = Assert.ThrowsAsync<GeminiTimeoutException>(() => FakeClock.RunAsync(time, client.CompleteAsync(Harness.Hello()), TimeSpan.FromSeconds(10)))!;
 
         // Attempts of 100 s within 250 s (on the fake clock): two time out on their own, the third is cut by what is left of
         // the total. Without the total timeout, the budget would allow 11 attempts.
