@@ -12,9 +12,6 @@ namespace Gemini.Generated.Tests.Generation;
 /// </summary>
 public class PublicApiTests
 {
-    /// <summary>Whether the tests run under CI, which sets CI=true (as .ci/run and the common CI services do).</summary>
-    private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     private static string ApprovedPath => Path.Combine(TestPaths.RepoRoot, "tests", "Gemini.Generated.Tests", "PublicApi", "Gemini.Generated.approved.txt");
 
     [Test]
@@ -24,28 +21,9 @@ public class PublicApiTests
         {
             IncludeAssemblyAttributes = false,
             ExcludeAttributes = new[] { "System.CodeDom.Compiler.GeneratedCodeAttribute", "System.Diagnostics.DebuggerNonUserCodeAttribute" },
-        }).Replace("\r\n", "\n");
+        });
 
-        if (Environment.GetEnvironmentVariable("GEMINI_ACCEPT_PUBLIC_API") == "1")
-        {
-            if (IsCi)
-            {
-                Assert.Fail("GEMINI_ACCEPT_PUBLIC_API=1 is refused under CI (CI=true): a change to the public API must be reviewed and " +
-                    $"committed deliberately. Run the tests with GEMINI_ACCEPT_PUBLIC_API=1 locally, without CI=true, read the diff of {ApprovedPath} " +
-                    "and commit it.");
-            }
-
-            File.WriteAllText(ApprovedPath, actual);
-        }
-
-        var approved = File.Exists(ApprovedPath) ? File.ReadAllText(ApprovedPath).Replace("\r\n", "\n") : string.Empty;
-        if (approved != actual)
-        {
-            var received = Path.ChangeExtension(ApprovedPath, ".received.txt");
-            File.WriteAllText(received, actual);
-            Assert.Fail($"The public API differs from {ApprovedPath} (the whole listing is in {received}; " +
-                "accept it with GEMINI_ACCEPT_PUBLIC_API=1):\n" + TextDiff.Unified(approved, actual));
-        }
+        Approval.Verify(ApprovedPath, actual, "GEMINI_ACCEPT_PUBLIC_API", "the public API");
     }
 
     [Test]
