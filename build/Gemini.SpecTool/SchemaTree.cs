@@ -32,10 +32,11 @@ public static class SchemaTree
     /// <summary>Follows local <c>$ref</c>s to the schema they name; a reference that points nowhere is returned as it is.</summary>
     public static JsonObject Resolve(JsonObject document, JsonObject schema)
     {
-        for (var i = 0; i < MaxReferenceHops && schema["$ref"] is JsonValue reference; i++)
+        for (var i = 0; i < MaxReferenceHops; i++)
         {
-            var target = (string)reference!;
-            if (!target.StartsWith("#/", StringComparison.Ordinal) || JsonPointer.Find(document, target.Substring(1)) is not JsonObject resolved)
+            var target = (string?)(schema["$ref"] as JsonValue);
+            var resolved = target?.StartsWith("#/", StringComparison.Ordinal) == true ? JsonPointer.Find(document, target.Substring(1)) as JsonObject : null;
+            if (resolved is null)
             {
                 break;
             }
@@ -91,7 +92,8 @@ public static class SchemaTree
         while (stack.Count > 0)
         {
             var current = stack.Pop();
-            if (!visited.Add(current) || JsonPointer.Find(document, current) is not JsonObject schema)
+            var schema = visited.Add(current) ? JsonPointer.Find(document, current) as JsonObject : null;
+            if (schema is null)
             {
                 continue;
             }

@@ -117,7 +117,8 @@ public sealed class SpecSurface
         {
             foreach (var method in Methods)
             {
-                if (item?[method] is not JsonObject operation)
+                var operation = item?[method] as JsonObject;
+                if (operation is null)
                 {
                     continue;
                 }
@@ -250,7 +251,8 @@ public sealed class SpecSurface
             foreach (var (status, response) in operation["responses"] as JsonObject ?? new JsonObject())
             {
                 var responsePointer = JsonPointer.Append(pointer + "/responses", status);
-                if (response?["content"] is not JsonObject { Count: > 0 } content)
+                var content = response?["content"] as JsonObject;
+                if (content is null || content.Count == 0)
                 {
                     _elements.Add(new SurfaceElement(_operation, $"response {status}:", "none", false, false, null, null, responsePointer));
                     continue;
@@ -292,7 +294,8 @@ public sealed class SpecSurface
             var requiredNames = SchemaTree.Required(schema);
             foreach (var child in SchemaTree.Children(pointer, schema))
             {
-                if (JsonPointer.Find(_document, child.Pointer) is not JsonObject childSchema)
+                var childSchema = JsonPointer.Find(_document, child.Pointer) as JsonObject;
+                if (childSchema is null)
                 {
                     continue;
                 }

@@ -45,7 +45,8 @@ public static class Docs
         {
             foreach (var (name, node) in c.Schemas)
             {
-                if (node is not JsonObject schema || schema["x-gemini-hand-written"] is not null)
+                var schema = node as JsonObject;
+                if (schema is null || schema["x-gemini-hand-written"] is not null)
                 {
                     continue;
                 }

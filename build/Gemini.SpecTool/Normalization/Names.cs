@@ -74,7 +74,8 @@ public static class Names
         {
             foreach (var (location, name) in Table)
             {
-                if (c.Target(location) is not { } pointer || c.Object(pointer).ContainsKey("$ref"))
+                var pointer = c.Target(location);
+                if (pointer is null || c.Object(pointer).ContainsKey("$ref"))
                 {
                     continue;
                 }

@@ -140,9 +140,15 @@ public sealed class NormalizationContext
     /// <summary>The pointer a <c>$ref</c> at <paramref name="pointer"/> leads to, or <paramref name="pointer"/> itself.</summary>
     public string Follow(string pointer)
     {
-        for (var i = 0; i < 16 && Object(pointer)["$ref"] is JsonValue reference && ((string)reference!).StartsWith("#/", StringComparison.Ordinal); i++)
+        for (var i = 0; i < 16; i++)
         {
-            pointer = ((string)reference!).Substring(1);
+            var target = (string?)(Object(pointer)["$ref"] as JsonValue);
+            if (target?.StartsWith("#/", StringComparison.Ordinal) != true)
+            {
+                break;
+            }
+
+            pointer = target.Substring(1);
         }
 
         return pointer;
@@ -304,7 +310,8 @@ public sealed class NormalizationContext
     private string? Property(string pointer, JsonObject schema, string name)
     {
         var own = JsonPointer.Append(pointer + "/properties", name);
-        if (schema["properties"] is JsonObject properties && properties.ContainsKey(name) || schema["allOf"] is not JsonArray members)
+        var members = schema["allOf"] as JsonArray;
+        if (members is null || (schema["properties"] as JsonObject)?.ContainsKey(name) == true)
         {
             return own;
         }

@@ -32,7 +32,8 @@ public static class RequestRules
 
                 foreach (var location in DocumentedNames)
                 {
-                    if (c.Target(location) is not { } pointer)
+                    var pointer = c.Target(location);
+                    if (pointer is null)
                     {
                         continue;
                     }

@@ -37,7 +37,8 @@ public static class ResponseRules
         {
             foreach (var (location, type, format) in NumberFormats)
             {
-                if (c.Target(location) is not { } pointer)
+                var pointer = c.Target(location);
+                if (pointer is null)
                 {
                     continue;
                 }

@@ -297,7 +297,8 @@ public static class Unions
             foreach (var (tag, branch) in Tagged(c, location, union.Tag))
             {
                 var payload = JsonPointer.Append(branch + "/properties", tag);
-                if (JsonPointer.Find(c.Document, payload) is not JsonObject payloadSchema)
+                var payloadSchema = JsonPointer.Find(c.Document, payload) as JsonObject;
+                if (payloadSchema is null)
                 {
                     throw c.Fail(branch, $"a {union.TypeName} of {union.Tag} '{tag}' has no payload property '{tag}'");
                 }
@@ -390,7 +391,8 @@ public static class StringUnions
             {
                 foreach (var keyword in SchemaTree.UnionKeywords)
                 {
-                    if (schema[keyword] is not JsonArray branches)
+                    var branches = schema[keyword] as JsonArray;
+                    if (branches is null)
                     {
                         continue;
                     }

@@ -13,6 +13,9 @@ internal static class TestPaths
     /// <summary>The spec the build pulled and verified, copied beside the test assembly.</summary>
     public static string CurrentSpec { get; } = Path.Combine(AppContext.BaseDirectory, "spec", "gemini-2.5-flash.json");
 
+    /// <summary>What the build's spec tool made of <see cref="CurrentSpec"/>: the document NSwag generated the SDK from.</summary>
+    public static string NormalizedSpec { get; } = Path.Combine(AppContext.BaseDirectory, "spec", "gemini-2.5-flash.normalized.json");
+
     public static string LockFile { get; } = Path.Combine(RepoRoot, "openapi", "gemini-2.5-flash.lock.json");
 
     /// <summary>The committed surface of the locked spec, which UpdateSpec compares a new spec against.</summary>
