@@ -10,7 +10,7 @@ namespace Gemini.Generated.Tests.Generation;
 /// What each contract the hand-written code relies on (build/Gemini.SpecTool/Normalization/Contracts.cs) reports when a spec
 /// breaks it, against a committed listing: for every contract location, the failure when that element and everything below it
 /// is gone from the locked spec's surface, and for every typed contract, the failure when the element becomes an object. A
-/// contract dropped, moved or reworded shows as a diff; accept one with GEMINI_ACCEPT_CONTRACTS=1 (refused under CI).
+/// contract dropped, moved or reworded shows as a diff; accept one with GEMINI_ACCEPT_SPEC_TOOL=1 (refused under CI).
 /// </summary>
 public class ContractBreakTests
 {
@@ -34,7 +34,7 @@ public class ContractBreakTests
         }
 
         Assert.That(Contracts.Broken(surface), Is.Empty, "the locked spec breaks no contract");
-        Approval.Verify(ApprovedPath, text.ToString(), "GEMINI_ACCEPT_CONTRACTS", "what breaking each contract reports");
+        Approval.Verify(ApprovedPath, text.ToString(), "GEMINI_ACCEPT_SPEC_TOOL", "what breaking each contract reports");
     }
 
     private static void Report(StringBuilder text, string change, SpecSurface surface)

@@ -84,6 +84,15 @@ public class SpecNormalizerTests
     }
 
     [Test]
+    public void Rules_InTheOrderTheyRun_AreAsTheListingSays()
+    {
+        var listing = string.Concat(SpecNormalizer.Rules.Select(r => $"{r.Name} ({r.Kind.ToString().ToLowerInvariant()}): {r.Why}\n"));
+
+        Approval.Verify(Path.Combine(TestPaths.RepoRoot, "tests", "Gemini.Generated.Tests", "Generation", "NormalizationRules.approved.txt"),
+            listing, "GEMINI_ACCEPT_SPEC_TOOL", "the normalization rules");
+    }
+
+    [Test]
     public void Normalize_TheSpecTheBuildPulled_GivesExactlyTheDocumentTheSdkWasGeneratedFrom()
     {
         // The build ran the spec tool as a process and NSwag generated the SDK from what it wrote. The same normalization
