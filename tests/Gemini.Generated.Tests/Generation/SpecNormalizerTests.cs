@@ -178,6 +178,50 @@ public class SpecNormalizerTests
     }
 
     [Test]
+    public void Normalize_WhenAPropertyNameIsNotSnakeCase_FailsNamingItAndWhere()
+    {
+        var tampered = Current();
+        RequestProperties(tampered)["topK"] = JsonNode.Parse("""{ "type": "integer" }""");
+
+        var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(tampered))!;
+
+        Assert.That(error.Message, Does.StartWith("Normalization rule 'property-names' no longer fits the spec at 'ChatCompletionRequest.topK': " +
+            "the property name 'topK' is not snake_case."));
+    }
+
+    [Test]
+    public void Normalize_WhenAReferencePointsNowhere_FailsNamingItAndWhere()
+    {
+        var tampered = Current();
+        var items = (JsonObject)JsonNode.Parse("""{ "type": "array", "items": { "$ref": "#/components/schemas/Missing" } }""")!;
+        RequestProperties(tampered)["annotations_wanted"] = items;
+
+        var error = Assert.Throws<SpecToolException>(() => SpecNormalizer.Normalize(tampered))!;
+
+        Assert.That(error.Message, Does.StartWith("Normalization rule 'references' no longer fits the spec at 'ChatCompletionRequest.annotations_wanted[]': " +
+            "the reference '#/components/schemas/Missing' points nowhere."));
+    }
+
+    [Test]
+    public void Normalize_InlineObjectsInListsAndMaps_AreNamedAfterTheirOwnerPropertyAndPlace()
+    {
+        var tampered = Current();
+        RequestProperties(tampered)["labels"] = JsonNode.Parse("""
+            { "type": "array", "items": { "type": "object", "properties": { "name": { "type": "string" },
+              "scores": { "type": "object", "additionalProperties": { "type": "object", "properties": { "value": { "type": "number" } } } } } } }
+            """);
+
+        var result = SpecNormalizer.Normalize(tampered);
+
+        Assert.That(result.TypeNames, Is.SupersetOf(new[] { "ChatCompletionRequestLabelsItem", "ChatCompletionRequestLabelsItemScoresValue" }));
+        var schemas = result.Document["components"]!["schemas"]!;
+        Assert.That((string?)schemas["ChatCompletionRequest"]!["properties"]!["labels"]!["items"]!["$ref"], Is.EqualTo("#/components/schemas/ChatCompletionRequestLabelsItem"));
+    }
+
+    private static JsonObject RequestProperties(JsonObject spec) =>
+        spec["paths"]!["/v1/chat/completions"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["properties"]!.AsObject();
+
+    [Test]
     public void Normalize_WhenAUnionNoRuleCoversAppears_FailsNamingIt()
     {
         var tampered = Current();

@@ -20,7 +20,15 @@ public class SpecUpdateTests
         var update = await _workspace.UpdateAsync(PublishedSpec.Location);
 
         Assert.That(update.ExitCode, Is.EqualTo(0), update.ToString());
-        Assert.That(update.Output, Does.Contain("No change: the spec is the locked version"));
+        var locked = SpecLock.Read(_workspace.Lock);
+        Assert.That(Lines(update.Output), Is.EqualTo(new[]
+        {
+            $"Spec lock: {_workspace.Lock}",
+            $"  locked: sha256 {locked.Sha256}, {locked.Size} bytes, from {locked.Source}",
+            $"  new:    sha256 {locked.Sha256}, {locked.Size} bytes, from {Path.GetRelativePath(TestPaths.RepoRoot, PublishedSpec.Location).Replace('\\', '/')}",
+            "",
+            "No change: the spec is the locked version; the lock is left as it is.",
+        }));
         Assert.That(_workspace.LockIsUnchanged, Is.True, "not even the recorded source changes");
         Assert.That(_workspace.SurfaceIsUnchanged, Is.True);
     }
@@ -43,6 +51,7 @@ public class SpecUpdateTests
 
         Assert.That(update.ExitCode, Is.EqualTo(0), update.ToString());
         Assert.That(_workspace.SurfaceIsUnchanged, Is.True);
+        Assert.That(Lines(update.Output)[^1], Is.EqualTo($"The surface of the locked spec was missing or out of date; written to {_workspace.Surface}."));
     }
 
     [Test]
@@ -73,6 +82,12 @@ public class SpecUpdateTests
         Assert.That(updated.Sha256, Is.EqualTo(HistorySpec.Sha256));
         Assert.That(updated.Source, Is.EqualTo("https://example.org/published/gemini-2.5-flash.json"), "GeminiSpecLockSource is what the lock records");
         Assert.That(SpecSurface.Read(_workspace.Surface).Sha256, Is.EqualTo(HistorySpec.Sha256));
+        var lines = Lines(update.Output);
+        Assert.That(lines[2], Is.EqualTo($"  new:    sha256 {HistorySpec.Sha256}, {updated.Size} bytes, from https://example.org/published/gemini-2.5-flash.json"));
+        Assert.That(lines, Has.Some.StartsWith("GeminiSpecSource : warning GEM009: accepted with -p:GeminiAcceptBreakingSpec=true, although the next build " +
+            "will fail until the code is updated: The spec breaks what the hand-written code relies on: Contract 'cost'"));
+        Assert.That(lines[^1], Is.EqualTo($"Lock updated to sha256 {HistorySpec.Sha256} ({updated.Size} bytes), and the surface in {_workspace.Surface}; " +
+            "the next build regenerates the SDK."));
     }
 
     [Test]
@@ -84,5 +99,8 @@ public class SpecUpdateTests
 
         Assert.That(update.ExitCode, Is.EqualTo(0), update.ToString());
         Assert.That(SpecLock.Read(_workspace.Lock).Source, Is.EqualTo(Path.GetRelativePath(TestPaths.RepoRoot, variant).Replace('\\', '/')));
+        Assert.That(Lines(update.Output), Has.Some.Match(@"^Normalization: the next build can generate from it: \d+ named types; every rule applies\.$"));
     }
+
+    private static string[] Lines(string output) => output.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
 }
