@@ -8,8 +8,8 @@ namespace Gemini.SpecTool;
 /// <summary>A union told apart by a one-value tag: an abstract base with a discriminator, one subtype per tag.</summary>
 /// <param name="Tag">The discriminator property (<c>role</c>, <c>type</c>).</param>
 /// <param name="Types">
-/// The subtype names that are not <c>Pascal(tag) + Suffix</c> (<c>user</c> → <c>UserMessage</c>, <c>video_url</c> →
-/// <c>VideoUrlContentPart</c>).
+/// The subtype names that are not <c>Pascal(tag) + Suffix</c> (<c>image_url</c> → <c>ImageContentPart</c>); every other tag
+/// gets that name (<c>user</c> → <c>UserMessage</c>, <c>video_url</c> → <c>VideoUrlContentPart</c>).
 /// </param>
 public sealed record TaggedUnion(string BaseName, string Tag, string Suffix, string Description, IReadOnlyDictionary<string, string>? Types = null)
 {
@@ -21,7 +21,10 @@ public sealed record TaggedUnion(string BaseName, string Tag, string Suffix, str
 /// one class with an open <c>type</c> and one optional payload property per kind, so that every kind is kept and code that
 /// builds one kind keeps compiling when another kind appears.
 /// </summary>
-/// <param name="Payloads">The payload type names that are not <c>Pascal(tag) + Suffix</c> (<c>custom</c> → <c>CustomToolCall</c>).</param>
+/// <param name="Payloads">
+/// The payload type names that are not <c>Pascal(tag) + Suffix</c> (<c>function</c> → <c>FunctionCall</c>); every other tag
+/// gets that name (<c>custom</c> → <c>CustomToolCall</c>).
+/// </param>
 public sealed record PayloadUnion(string TypeName, IReadOnlyList<string> At, string Tag, string Suffix, string Description, IReadOnlyDictionary<string, string> Payloads)
 {
     public string NameOf(string tag) => Payloads.GetValueOrDefault(tag) ?? Names.Pascal(tag) + Suffix;
