@@ -160,6 +160,22 @@ public class FaultContractTests : FakeServerTestBase
         Assert.That(Server.Requests, Has.Count.EqualTo(1));
     }
 
+    [TestCase("application/json", """{"status":"ok"}""")]
+    [TestCase("application/problem+json", """[1,2]""")]
+    public void CompleteStreamingAsync_WhenAnsweredWithJsonThatIsNotACompletion_ThrowsWithStatus200AndTheBody(string contentType, string body)
+    {
+        Server.DefaultReply = FakeReply.Raw(200, body, contentType).WithInferenceId("inf-json");
+        var client = TestClient.Create(Server, Harness.Fast);
+
+        var error = Assert.ThrowsAsync<AimlApiException>(() => Harness.ReadAllAsync(client.CompleteStreamingAsync(Harness.Hello())))!;
+
+        Assert.That(error.StatusCode, Is.EqualTo(200));
+        Assert.That(error.Message, Does.StartWith("AIML API returned 200 OK: the body is not a chat completion the SDK can read (").And.Contain("(x-inference-id inf-json)"));
+        Assert.That(error.RawBody, Is.EqualTo(body));
+        Assert.That(error.InferenceId, Is.EqualTo("inf-json"));
+        Assert.That(Server.Requests, Has.Count.EqualTo(1), "a 200 is not retried");
+    }
+
     private static async Task<System.Collections.Generic.List<ChatCompletionChunk>> Collect(ChatStream stream)
     {
         var chunks = new System.Collections.Generic.List<ChatCompletionChunk>();

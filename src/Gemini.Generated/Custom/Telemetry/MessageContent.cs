@@ -91,6 +91,7 @@ internal static class MessageContent
                 TextContentPart t => TextPart(t.Text),
                 RefusalContentPart r => new JObject { ["type"] = "refusal", ["content"] = r.Refusal },
                 ImageContentPart i => ImagePart(i.ImageUrl?.Url),
+                OtherContentPart other => new JObject { ["type"] = other.Type },
                 _ => new JObject { ["type"] = part.GetType().Name },
             };
         }
