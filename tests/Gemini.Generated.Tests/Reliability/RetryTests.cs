@@ -339,4 +339,23 @@ public class RetryTests : FakeServerTestBase
         Assert.That(Server.Requests, Has.Count.EqualTo(1));
         return (first, before, after);
     }
+
+    [Test]
+    public void CompleteAsync_WhenTheHandlerFailsInAWayNoOneExpects_ThrowsAGeminiExceptionOnceWithTheKeyRedacted()
+    {
+        var calls = 0;
+        var client = Harness.InProcessClient(new StubHandler(_ =>
+        {
+            calls++;
+            throw new InvalidOperationException($"handler broke holding {Harness.ApiKey}");
+        }));
+
+        var error = Assert.ThrowsAsync<GeminiException>(() => client.CompleteAsync(Harness.Hello()))!;
+
+        Assert.That(error.GetType(), Is.EqualTo(typeof(GeminiException)));
+        Assert.That(error.Message, Is.EqualTo($"Unexpected failure calling the AI/ML API: handler broke holding {Redactor.Mask}"));
+        Assert.That(error.ToString(), Does.Not.Contain(Harness.ApiKey));
+        Assert.That(error.InnerException!.Message, Does.StartWith("InvalidOperationException: "));
+        Assert.That(calls, Is.EqualTo(1), "an unknown failure is not retried");
+    }
 }

@@ -143,6 +143,27 @@ public class SecurityTests : FakeServerTestBase
         Assert.That(Server.Requests, Has.Count.EqualTo(1));
     }
 
+    [TestCase(200)]
+    [TestCase(500)]
+    public async Task CompleteAsync_WhenTheContentLengthAloneIsOverTheLimit_ThrowsTooLargeWithoutReadingTheBody(int status)
+    {
+        var bodyWanted = new TaskCompletionSource();
+        await using var server = new RawHttpServer(async connection =>
+        {
+            await connection.ReadRequestAsync();
+            await connection.WriteRawAsync(Encoding.ASCII.GetBytes(
+                $"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {64 * 1024 + 1}\r\n\r\n{{"));
+            await bodyWanted.Task;
+        });
+        var client = TestClient.Create(server.Url, Harness.Fast, o => o.MaxResponseBytes = 64 * 1024);
+
+        var error = Assert.ThrowsAsync<GeminiResponseTooLargeException>(() => Harness.Bounded(client.CompleteAsync(Harness.Hello())))!;
+        bodyWanted.SetResult();
+
+        Assert.That(error.Limit, Is.EqualTo(64 * 1024));
+        Assert.That(server.Requests, Has.Count.EqualTo(1), "not retried, even after a 500");
+    }
+
     [TestCase(200, "application/json", "{\"id\":\"", "x")]
     [TestCase(500, "text/html", "<html>", "<p>Internal error</p>")]
     [CancelAfter(10000)]

@@ -107,6 +107,19 @@ public class StructuredOutputTests : FakeServerTestBase
     }
 
     [Test]
+    public async Task GetContent_WhenTheAnswerIsJsonNull_ThrowsSayingSo()
+    {
+        Server.Enqueue(FakeReply.Completion(" null "));
+        var completion = await CreateClient().CompleteAsync("Describe Paris.");
+
+        var error = Assert.Throws<GeminiContentException>(() => completion.GetContent<CityReport>())!;
+
+        Assert.That(error.Message, Is.EqualTo("The answer is JSON null where a CityReport was expected."));
+        Assert.That(error.TargetType, Is.EqualTo(typeof(CityReport)));
+        Assert.That(error.Completion, Is.SameAs(completion));
+    }
+
+    [Test]
     public async Task GetContent_WhenARequiredFieldIsMissing_ThrowsGeminiContentException()
     {
         Server.Enqueue(FakeReply.Completion("""{"city_name":"Paris"}"""));

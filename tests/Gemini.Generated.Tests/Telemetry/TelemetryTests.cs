@@ -200,6 +200,27 @@ public class TelemetryTests : FakeServerTestBase
         Assert.That(_telemetry.Measurements("gen_ai.client.operation.time_to_first_chunk"), Has.Count.EqualTo(1));
     }
 
+    [TestCase("text", "text")]
+    [TestCase("json_object", "json")]
+    [TestCase("json_schema", "json")]
+    public async Task OutputType_IsTextOrJsonByTheRequestsFormat(string format, string outputType)
+    {
+        Server.Enqueue(FakeReply.Completion("{}"));
+        var request = new ChatCompletionRequest(ChatMessage.User(Prompt))
+        {
+            ResponseFormat = format switch
+            {
+                "text" => new TextResponseFormat(),
+                "json_object" => new JsonObjectResponseFormat(),
+                _ => new JsonSchemaResponseFormat { JsonSchema = new JsonSchemaDefinition { Name = "answer" } },
+            },
+        };
+
+        await CreateClient().CompleteAsync(request);
+
+        Assert.That(_telemetry.Span.GetTagItem("gen_ai.output.type"), Is.EqualTo(outputType));
+    }
+
     [Test]
     public async Task MessageContent_ByDefault_IsNotCaptured()
     {

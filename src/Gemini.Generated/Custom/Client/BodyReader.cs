@@ -7,7 +7,10 @@ using System.Threading.Tasks;
 
 namespace Gemini.Generated;
 
-/// <summary>Reads a 200 body under the size limit and the idle limit: a body that stops arriving fails, naming the bytes it got.</summary>
+/// <summary>
+/// Reads a 200 body under the size limit and the idle limit: a body that stops arriving fails, naming the bytes it got. A
+/// Content-Length over the limit never gets here: <see cref="GeminiTransport.ProcessResponse"/> refuses it first.
+/// </summary>
 internal static class BodyReader
 {
     /// <summary>The body parsed as JSON (at most <see cref="GeminiTransport.MaxResponseBytes"/>).</summary>
@@ -37,11 +40,6 @@ internal static class BodyReader
     private static async Task<TResult> ReadAsync<TResult>(
         HttpContent content, GeminiTransport transport, CallContext context, Func<Stream, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength > transport.MaxResponseBytes)
-        {
-            throw new GeminiResponseTooLargeException(transport.MaxResponseBytes);
-        }
-
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var body = new IdleTimeoutStream(await HttpContentCompat.ReadStreamAsync(content, cancellationToken).ConfigureAwait(false), idle, transport.IdleTimeout, transport.Time);
         try
