@@ -69,6 +69,12 @@ public class BuilderChecksTests : FakeServerTestBase
     }
 
     [Test]
+    public void SchemaFormat_ForNoType_NamesTheParameter()
+    {
+        Assert.That(Assert.Throws<ArgumentNullException>(() => JsonSchemaResponseFormat.For(null!))!.ParamName, Is.EqualTo("type"));
+    }
+
+    [Test]
     public void Messages_WithoutWhatTheyNeed_NameTheParameter()
     {
         Assert.That(Assert.Throws<ArgumentNullException>(() => ChatMessage.Assistant((ChatCompletionMessage)null!))!.ParamName, Is.EqualTo("message"));

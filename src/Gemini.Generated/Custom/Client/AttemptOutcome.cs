@@ -60,7 +60,7 @@ internal sealed class OutcomeClassifier
         _redactor = redactor;
     }
 
-    /// <param name="exception">What the attempt threw (not the caller's own cancellation).</param>
+    /// <param name="exception">What the attempt threw (not the caller's own cancellation, and not bad input: an ArgumentException goes to the caller as it is).</param>
     /// <param name="context">The call, at the failed attempt.</param>
     /// <param name="attemptTimerFired">Whether the attempt's timer cancelled it.</param>
     /// <param name="limitedByTotal">Whether that timer was the rest of the total timeout.</param>
@@ -91,9 +91,6 @@ internal sealed class OutcomeClassifier
                     OutcomeKind.Final, context.StatusCode, responseStarted: true);
             case GeminiException gemini:
                 return new AttemptOutcome(gemini, OutcomeKind.Final, context.StatusCode, responseStarted: context.ResponseStarted);
-            case ArgumentException request:
-                // The request could not be serialized (JsonRequestContent): bad input, reported as such, and nothing was sent.
-                return new AttemptOutcome(request, OutcomeKind.Final);
             default:
                 return new AttemptOutcome(
                     new GeminiException($"Unexpected failure calling the AI/ML API: {_redactor.Redact(exception.Message)}", _redactor.Safe(exception)),

@@ -44,13 +44,9 @@ internal sealed class RetryBudget
         }
     }
 
+    /// <summary>Returns tokens, up to the capacity (a disabled budget, of capacity 0, stays empty).</summary>
     public void Release(int amount)
     {
-        if (!Enabled)
-        {
-            return;
-        }
-
         while (true)
         {
             var current = Volatile.Read(ref _tokens);
