@@ -121,6 +121,20 @@ public class BuilderChecksTests : FakeServerTestBase
         Assert.That(other.ToString(), Is.EqualTo("""{"type":"allowed_tools","mode":"auto"}"""));
     }
 
+    [TestCase("""{"type":"function","function":{"name":"f"}}""", "function:f")]
+    [TestCase("""{"type":"function","function":{"name":"f","strict":true}}""", """{"type":"function","function":{"name":"f","strict":true}}""")]
+    [TestCase("""{"type":"function","function":{"name":1}}""", """{"type":"function","function":{"name":1}}""")]
+    [TestCase("""{"type":"tool","function":{"name":"f"}}""", """{"type":"tool","function":{"name":"f"}}""")]
+    [TestCase("""{"type":"function","function":{"name":"f"},"x":1}""", """{"type":"function","function":{"name":"f"},"x":1}""")]
+    [TestCase("""{"type":"function","name":"f"}""", """{"type":"function","name":"f"}""")]
+    public void ToolChoice_AnObject_IsAFunctionOnlyInItsExactShapeAndOtherwiseKeptAsSent(string json, string text)
+    {
+        var choice = JsonConvert.DeserializeObject<ToolChoice>(json, GeminiJson.Settings)!;
+
+        Assert.That(choice.ToString(), Is.EqualTo(text));
+        Assert.That(JsonConvert.SerializeObject(new { tool_choice = choice, after = 1 }, GeminiJson.Settings), Is.EqualTo($$"""{"tool_choice":{{json}},"after":1}"""));
+    }
+
     [Test]
     public void ContentWithARefusalPart_AsText_IncludesTheRefusal()
     {

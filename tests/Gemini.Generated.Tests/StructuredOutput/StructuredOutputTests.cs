@@ -26,6 +26,33 @@ public class StructuredOutputTests : FakeServerTestBase
         public string Internal { get; set; } = string.Empty;
     }
 
+    public sealed class Az09zZ9a_A
+    {
+        public string Value { get; set; } = string.Empty;
+    }
+
+    public sealed class Name64CharactersLongAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+    {
+        public string Value { get; set; } = string.Empty;
+    }
+
+    public sealed class Name65CharactersLongAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+    {
+        public string Value { get; set; } = string.Empty;
+    }
+
+    public abstract class BaseReport
+    {
+        public abstract string Title { get; set; }
+    }
+
+    public sealed class DerivedReport : BaseReport
+    {
+        public override string Title { get; set; } = string.Empty;
+
+        public int Score { get; set; }
+    }
+
     public sealed class Box<T>
     {
         public T Value { get; set; } = default!;
@@ -51,6 +78,32 @@ public class StructuredOutputTests : FakeServerTestBase
     public void For_NamesAGenericTypeWithCharactersTheApiAccepts()
     {
         Assert.That(JsonSchemaResponseFormat.For<Box<int>>().JsonSchema.Name, Is.EqualTo("Box_1"));
+    }
+
+    [Test]
+    public void For_KeepsEveryCharacterTheApiAcceptsAndTheNameTheCallerGives()
+    {
+        Assert.That(JsonSchemaResponseFormat.For<Az09zZ9a_A>().JsonSchema.Name, Is.EqualTo("Az09zZ9a_A"));
+        Assert.That(JsonSchemaResponseFormat.For<Az09zZ9a_A>("my-answer").JsonSchema.Name, Is.EqualTo("my-answer"));
+    }
+
+    [Test]
+    public void For_CutsATypeNameToThe64CharactersTheApiAccepts()
+    {
+        Assert.That(JsonSchemaResponseFormat.For<Name64CharactersLongAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa>().JsonSchema.Name,
+            Is.EqualTo("Name64CharactersLongAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+        Assert.That(JsonSchemaResponseFormat.For<Name65CharactersLongAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa>().JsonSchema.Name,
+            Is.EqualTo("Name65CharactersLongAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+    }
+
+    [Test]
+    public void For_ADerivedOrAbstractType_ListsEveryPropertyInOneFlatSchema()
+    {
+        var schema = JObject.FromObject(JsonSchemaResponseFormat.For<DerivedReport>().JsonSchema.Schema!);
+
+        Assert.That(((JObject)schema["properties"]!).Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "Title", "Score" }));
+        Assert.That(schema.ContainsKey("allOf"), Is.False, "the inheritance hierarchy is flattened");
+        Assert.That(schema.ContainsKey("definitions"), Is.False);
     }
 
     [TestCase(typeof(int))]

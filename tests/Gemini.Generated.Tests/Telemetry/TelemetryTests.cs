@@ -200,6 +200,18 @@ public class TelemetryTests : FakeServerTestBase
         Assert.That(_telemetry.Measurements("gen_ai.client.operation.time_to_first_chunk"), Has.Count.EqualTo(1));
     }
 
+    [Test]
+    public async Task RequestTags_TakeMaxTokensWhenNoMaxCompletionTokensAndTheChoiceCountWhenNotOne()
+    {
+        Server.Enqueue(FakeReply.Completion(Answer));
+        var request = new ChatCompletionRequest(ChatMessage.User(Prompt)) { MaxTokens = 300, N = 2 };
+
+        await CreateClient().CompleteAsync(request);
+
+        Assert.That(_telemetry.Span.GetTagItem("gen_ai.request.max_tokens"), Is.EqualTo(300));
+        Assert.That(_telemetry.Span.GetTagItem("gen_ai.request.choice.count"), Is.EqualTo(2));
+    }
+
     [TestCase("text", "text")]
     [TestCase("json_object", "json")]
     [TestCase("json_schema", "json")]
