@@ -63,6 +63,24 @@ public class ResponseParsingTests : FakeServerTestBase
     }
 
     [Test]
+    public async Task CompleteAsync_WhenTheBodyHasMetaAndTheHeadersDiffer_TheBodyWins()
+    {
+        Server.Enqueue(FakeReply.Raw(200, """
+            {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"google/gemini-2.5-flash",
+             "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"Hi"}}],
+             "meta":{"usage":{"credits_used":40,"usd_spent":0.00001}}}
+            """)
+            .WithHeader("x-aimlapi-credits-used", "1234")
+            .WithHeader("x-aimlapi-usd-spent", "0.000315"));
+
+        var completion = await CreateClient().CompleteAsync("Hi");
+
+        Assert.That(completion.CreditsUsed, Is.EqualTo(40m));
+        Assert.That(completion.UsdSpent, Is.EqualTo(0.00001m));
+        Assert.That(completion.ResponseInfo!.CreditsUsed, Is.EqualTo(1234m), "the header is still there to read");
+    }
+
+    [Test]
     public async Task CompleteAsync_WhenTheFinishReasonIsNull_ItIsNull()
     {
         Server.Enqueue(FakeReply.Completion("Still going").WithFinishReason(null));

@@ -38,6 +38,9 @@ public class TruncationTests : FakeServerTestBase
         Assert.That(error.Message, Does.Contain("MaxCompletionTokens"));
         Assert.That(error.Message, Does.Contain("DefaultMaxCompletionTokens"));
         Assert.That((int?)SingleRequest().Json!["max_completion_tokens"], Is.EqualTo(Limit));
+        Assert.That(error.Message, Is.EqualTo(
+            $"The answer is empty: the model spent {Limit} tokens reasoning ({Limit} completion tokens in all) and reached the limit of {Limit} tokens " +
+            $"before writing any visible text (finish_reason \"length\"). Raise the limit: set MaxCompletionTokens on the request, or GeminiClientOptions.DefaultMaxCompletionTokens (the limit sent was {Limit})."));
     }
 
     [Test]
@@ -78,6 +81,8 @@ public class TruncationTests : FakeServerTestBase
         Assert.That(error.Message, Does.StartWith($"The answer is empty: the model reached the limit of {Limit} tokens"));
         Assert.That(error.Message, Does.Not.Contain("reasoning"));
         Assert.That(error.Message, Does.Contain("MaxCompletionTokens"));
+        Assert.That(error.Message, Is.EqualTo(
+            $"The answer is empty: the model reached the limit of {Limit} tokens before writing any visible text (finish_reason \"length\"). Raise the limit: set MaxCompletionTokens on the request, or GeminiClientOptions.DefaultMaxCompletionTokens (the limit sent was {Limit})."));
     }
 
     [Test]
@@ -96,6 +101,8 @@ public class TruncationTests : FakeServerTestBase
         Assert.That(error.Message, Does.StartWith($"The answer was cut off at the limit of {Limit} tokens"));
         Assert.That(error.Message, Does.Contain($"{Limit - 3} of them reasoning"));
         Assert.That(error.Message, Does.Contain("MaxCompletionTokens"));
+        Assert.That(error.Message, Is.EqualTo(
+            $"The answer was cut off at the limit of {Limit} tokens (finish_reason \"length\", {Limit} completion tokens, {Limit - 3} of them reasoning). Raise the limit: set MaxCompletionTokens on the request, or GeminiClientOptions.DefaultMaxCompletionTokens (the limit sent was {Limit})."));
     }
 
     [Test]

@@ -143,6 +143,18 @@ public class ValidationTests
         Assert.That(_server.Requests, Is.Empty);
     }
 
+    [TestCase("trace\r\nid", "trace\\r\\nid")]
+    [TestCase("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\n")]
+    [TestCase("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...")]
+    public void CompleteAsync_AnInvalidClientRequestId_IsQuotedEscapedAndCutAt40Characters(string id, string shown)
+    {
+        var error = Assert.ThrowsAsync<ArgumentException>(() => _client.CompleteAsync(Harness.Hello(), new ChatRequestOptions { ClientRequestId = id }))!;
+
+        Assert.That(error.Message, Does.StartWith(
+            $"ClientRequestId \"{shown}\" ({id.Length} characters) is not a valid X-Client-Request-Id; allowed: 1 to 128 characters of A-Z a-z 0-9 . _ : - " +
+            "(the service would silently drop it and still bill the request)."));
+    }
+
     [Test]
     public async Task CompleteAsync_WhenTheClientRequestIdHasAllowedCharactersUpTo128_SendsIt()
     {

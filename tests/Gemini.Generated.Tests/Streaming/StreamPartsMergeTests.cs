@@ -59,6 +59,22 @@ public class StreamPartsMergeTests
         Assert.That(result.Completion.FinishReason, Is.EqualTo(FinishReason.Stop));
     }
 
+    [Test]
+    public async Task Merge_ToolCallPieces_KeepTheFirstTypeAndNameAndEveryFieldOfTheFunction()
+    {
+        var result = await StreamingKit.StreamAsync(
+            Sse.Data("""{"id":"c1","choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"ci","x_fn":"a"}}]}}]}"""),
+            Sse.Data("""{"id":"c1","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"type":"other","function":{"name":"","arguments":"ty\":1}","x_fn":"b","x_once":true}}]}}]}"""),
+            Sse.Data("""{"id":"c1","choices":[{"index":0,"delta":{"tool_calls":[{"index":1,"id":"call_2","function":{"name":"get_time","arguments":"{}"}}]},"finish_reason":"tool_calls"}]}"""),
+            Sse.Done);
+
+        Assert.That(Json(result.Completion), Is.EqualTo(
+            """{"id":"c1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","tool_calls":[""" +
+            """{"id":"call_1","type":"function","function":{"arguments":"{\"city\":1}","name":"get_weather","x_fn":"ab","x_once":true}},""" +
+            """{"id":"call_2","type":"function","function":{"arguments":"{}","name":"get_time"}}]},"finish_reason":"tool_calls"}]}"""),
+            "a text field streamed in pieces is joined like the arguments; a call with no type is a function");
+    }
+
     private static string Json(ChatCompletion completion) =>
         JObject.FromObject(completion, JsonSerializer.Create(GeminiJson.Settings)).ToString(Formatting.None);
 }
