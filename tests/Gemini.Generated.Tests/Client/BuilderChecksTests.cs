@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Threading.Tasks;
+using Gemini.Generated.Testing;
 using Gemini.Generated.Tests.Reliability;
 using Gemini.Generated.Tests.Support;
 using Newtonsoft.Json;
@@ -24,6 +26,21 @@ public class BuilderChecksTests : FakeServerTestBase
         Assert.That(error.Message, Does.Contain("CompleteStreamingAsync"));
         Assert.That(Server.Requests, Is.Empty);
         Assert.That(request.Stream, Is.True, "the request is not changed");
+    }
+
+    [Test]
+    public async Task StreamFlag_IsAllowedWhereItFits()
+    {
+        Server.Enqueue(FakeReply.Completion("Plain."));
+        Server.Enqueue(FakeReply.Completion("Streamed."));
+        var client = CreateClient();
+        var plain = Harness.Hello();
+        plain.Stream = false;
+        var streamed = Harness.Hello();
+        streamed.Stream = true;
+
+        Assert.That((await client.CompleteAsync(plain)).Text, Is.EqualTo("Plain."));
+        Assert.That((await client.CompleteStreamingAsync(streamed).GetCompletionAsync()).Text, Is.EqualTo("Streamed."));
     }
 
     [Test]
@@ -89,6 +106,31 @@ public class BuilderChecksTests : FakeServerTestBase
         var nullPart = Assert.Throws<ArgumentNullException>(() => new ChatMessageContent(ChatContentPart.Text("a"), null!))!;
         Assert.That(nullPart.ParamName, Is.EqualTo("parts"));
         Assert.That(nullPart.Message, Does.Contain("A content part is null."));
+    }
+
+    [Test]
+    public void ContentParts_WithoutAMediaTypeOrAType_AreRefusedNamingWhatIsAllowed()
+    {
+        var media = Assert.Throws<ArgumentException>(() => ChatContentPart.Image(new byte[] { 1 }, "text/plain"))!;
+        Assert.That(media.ParamName, Is.EqualTo("mediaType"));
+        Assert.That(media.Message, Does.StartWith("mediaType \"text/plain\" is not an image media type; allowed: image/png, image/jpeg, image/gif, image/webp."));
+        foreach (var type in new[] { null, string.Empty })
+        {
+            var part = Assert.Throws<ArgumentException>(() => new OtherContentPart(type!))!;
+            Assert.That(part.ParamName, Is.EqualTo("type"));
+            Assert.That(part.Message, Does.StartWith("A content part needs a type."));
+        }
+    }
+
+    [Test]
+    public void AnAssistantMessageFromACompletion_CarriesNoSecondRole()
+    {
+        var message = JsonConvert.DeserializeObject<ChatCompletionMessage>("""{"role":"assistant","content":"Hi","reasoning_content":"r"}""", GeminiJson.Settings)!;
+
+        var assistant = ChatMessage.Assistant(message);
+
+        Assert.That(assistant.AdditionalProperties.Keys, Is.EquivalentTo(new[] { "reasoning_content" }));
+        Assert.That(JsonConvert.SerializeObject(assistant, GeminiJson.Settings), Is.EqualTo("""{"role":"assistant","content":"Hi","reasoning_content":"r"}"""));
     }
 
     [Test]
