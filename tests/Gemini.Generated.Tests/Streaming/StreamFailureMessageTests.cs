@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using Gemini.Generated.Tests.Support;
 
 namespace Gemini.Generated.Tests.Streaming;
 
@@ -41,13 +40,7 @@ public class StreamFailureMessageTests
     [Test]
     public async Task AFailedStream_CannotBeReadAgainOrGiveACompletion_AndSaysWhy()
     {
-        await using var server = new RawHttpServer(async connection =>
-        {
-            await connection.ReadRequestAsync();
-            await connection.WriteChunkedHeadAsync();
-            await connection.WriteChunkAsync(Sse.Content("Hi"));
-            await connection.EndChunksAsync();
-        });
+        await using var server = StreamingKit.Serve(Sse.Content("Hi"));
         var stream = TestClient.Create(server.Url, StreamingKit.Configure).CompleteStreamingAsync("Hi");
 
         Assert.ThrowsAsync<GeminiStreamException>(() => stream.ReadAllAsync());

@@ -42,6 +42,22 @@ internal static class StreamingKit
         return chunks;
     }
 
+    /// <summary>A server that answers each request with an event stream of <paramref name="parts"/>, one HTTP chunk (one write) each.</summary>
+    public static RawHttpServer Serve(params string[] parts) => Serve(parts.Select(Encoding.UTF8.GetBytes).ToArray());
+
+    /// <summary>A server that answers each request with an event stream of <paramref name="parts"/>, one HTTP chunk (one write) each.</summary>
+    public static RawHttpServer Serve(params byte[][] parts) => new(async connection =>
+    {
+        await connection.ReadRequestAsync();
+        await connection.WriteChunkedHeadAsync();
+        foreach (var part in parts)
+        {
+            await connection.WriteChunkAsync(part);
+        }
+
+        await connection.EndChunksAsync();
+    });
+
     /// <summary>Streams a completion from a server that sends <paramref name="parts"/> as the body, one HTTP chunk (one write) each.</summary>
     public static Task<StreamResult> StreamAsync(params string[] parts) =>
         StreamAsync(parts.Select(Encoding.UTF8.GetBytes).ToArray());
@@ -49,17 +65,7 @@ internal static class StreamingKit
     /// <summary>Streams a completion from a server that sends <paramref name="parts"/> as the body, one HTTP chunk (one write) each.</summary>
     public static async Task<StreamResult> StreamAsync(params byte[][] parts)
     {
-        await using var server = new RawHttpServer(async connection =>
-        {
-            await connection.ReadRequestAsync();
-            await connection.WriteChunkedHeadAsync();
-            foreach (var part in parts)
-            {
-                await connection.WriteChunkAsync(part);
-            }
-
-            await connection.EndChunksAsync();
-        });
+        await using var server = Serve(parts);
         var stream = TestClient.Create(server.Url, Configure).CompleteStreamingAsync("Hi");
         var chunks = await stream.ReadAllAsync();
         return new StreamResult(stream, chunks);
