@@ -51,48 +51,4 @@ public class SynchronizationContextTests : FakeServerTestBase
         Assert.That(completed, Is.EqualTo("Again."));
         Assert.That(context.Posts, Is.Zero);
     }
-
-    /// <summary>A single-threaded context like a UI's: it counts what is posted to it and runs it on its own thread.</summary>
-    private sealed class CountingContext : SynchronizationContext
-    {
-        private int _posts;
-
-        public int Posts => Volatile.Read(ref _posts);
-
-        public T Run<T>(System.Func<T> work)
-        {
-            T result = default!;
-            System.Exception? failure = null;
-            var thread = new Thread(() =>
-            {
-                SetSynchronizationContext(this);
-                try
-                {
-                    result = work();
-                }
-                catch (System.Exception ex)
-                {
-                    failure = ex;
-                }
-            });
-            thread.Start();
-            Assert.That(thread.Join(System.TimeSpan.FromSeconds(30)), Is.True, "the call deadlocked on the context");
-            if (failure is not null)
-            {
-                throw failure;
-            }
-
-            return result;
-        }
-
-        public override void Post(SendOrPostCallback d, object? state)
-        {
-            Interlocked.Increment(ref _posts);
-            ThreadPool.QueueUserWorkItem(_ =>
-            {
-                SetSynchronizationContext(this);
-                d(state);
-            });
-        }
-    }
 }

@@ -43,6 +43,7 @@ internal sealed class AttemptOutcome
     /// <summary>The wait the service asked for in Retry-After.</summary>
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>Whether the response had begun to arrive: an attempt that timed out after that is not retried.</summary>
     public bool ResponseStarted { get; }
 }
 
@@ -88,13 +89,13 @@ internal sealed class OutcomeClassifier
                     new GeminiNetworkException(
                         $"The connection failed while reading the response from {_transport.BaseUrl}: {_redactor.Redact(Describe(exception))}. " +
                         "The request may have run, and been billed, on the server; it was not retried.", number, _redactor.Safe(exception)),
-                    OutcomeKind.Final, context.StatusCode, responseStarted: true);
+                    OutcomeKind.Final, context.StatusCode);
             case GeminiException gemini:
-                return new AttemptOutcome(gemini, OutcomeKind.Final, context.StatusCode, responseStarted: context.ResponseStarted);
+                return new AttemptOutcome(gemini, OutcomeKind.Final, context.StatusCode);
             default:
                 return new AttemptOutcome(
                     new GeminiException($"Unexpected failure calling the AI/ML API: {_redactor.Redact(exception.Message)}", _redactor.Safe(exception)),
-                    OutcomeKind.Final, context.StatusCode, responseStarted: context.ResponseStarted);
+                    OutcomeKind.Final, context.StatusCode);
         }
     }
 

@@ -53,12 +53,10 @@ internal static class CallObservers
 internal readonly struct CallObservations
 {
     private readonly CallObservation[]? _all;
-    private readonly bool[]? _ended;
 
     private CallObservations(CallObservation[] all)
     {
         _all = all;
-        _ended = new bool[1];
     }
 
     public bool IsEmpty => _all is null;
@@ -98,16 +96,10 @@ internal readonly struct CallObservations
         }
     }
 
-    /// <summary>Reports the end once; later calls do nothing.</summary>
+    /// <summary>Reports the end; each call and each enumeration of a stream reports it exactly once.</summary>
     public void Ended(ChatCompletion? completion, Exception? error)
     {
-        if (_all is null || _ended![0])
-        {
-            return;
-        }
-
-        _ended[0] = true;
-        foreach (var observation in _all)
+        foreach (var observation in _all ?? Array.Empty<CallObservation>())
         {
             observation.Ended(completion, error);
         }

@@ -10,6 +10,9 @@ namespace Gemini.Generated;
 /// <summary>Response content that stops reading at a byte limit, so a runaway body cannot exhaust memory.</summary>
 internal sealed class LimitedContent : HttpContent
 {
+    /// <summary>Stream.CopyToAsync's own default.</summary>
+    private const int CopyBufferSize = 81920;
+
     private readonly HttpContent _inner;
     private readonly long _limit;
 
@@ -23,25 +26,30 @@ internal sealed class LimitedContent : HttpContent
         }
     }
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-    {
-        using var source = await CreateContentReadStreamAsync().ConfigureAwait(false);
-        await source.CopyToAsync(stream).ConfigureAwait(false);
-    }
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
 
-    protected override async Task<Stream> CreateContentReadStreamAsync() =>
-        new LimitedStream(await _inner.ReadAsStreamAsync().ConfigureAwait(false), _limit);
+    protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
 
+    // Overrides from .NET 5 on, which calls only these; the overloads above forward to them for netstandard2.0.
 #if NET5_0_OR_GREATER
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    protected override
+#else
+    private
+#endif
+    async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         using var source = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
-        await source.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+        await source.CopyToAsync(stream, CopyBufferSize, cancellationToken).ConfigureAwait(false);
     }
 
-    protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
-        new LimitedStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _limit);
+#if NET5_0_OR_GREATER
+    protected override
+#else
+    private
 #endif
+    async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
+        new LimitedStream(await HttpContentCompat.ReadStreamAsync(_inner, cancellationToken).ConfigureAwait(false), _limit);
 
     protected override bool TryComputeLength(out long length)
     {
