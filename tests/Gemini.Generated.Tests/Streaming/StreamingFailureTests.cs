@@ -87,6 +87,8 @@ public class StreamingFailureTests : FakeServerTests
 
         Assert.That(error.Failure, Is.EqualTo(GeminiStreamFailure.ConnectionLost));
         Assert.That(error.Partial.Text, Is.EqualTo("Hel"));
+        Assert.That(error.Message, Does.StartWith("The connection broke after 1 chunks: ").And.EndWith(" The partial completion is in GeminiStreamException.Partial."));
+        Assert.That(error.Message, Has.Length.GreaterThan("The connection broke after 1 chunks:  The partial completion is in GeminiStreamException.Partial.".Length), "the cause follows the colon");
     }
 
     [Test]
