@@ -64,7 +64,7 @@ public sealed class ToolChoice
     internal static ToolChoice FromOther(JObject other) => new(null, null, other);
 
     /// <summary>The mode, <c>function:name</c>, or the raw JSON.</summary>
-    public override string ToString() => Mode ?? (FunctionName is not null ? "function:" + FunctionName : Other?.ToString(Formatting.None) ?? string.Empty);
+    public override string ToString() => Mode ?? (FunctionName is not null ? "function:" + FunctionName : Other!.ToString(Formatting.None));
 }
 
 internal sealed class ToolChoiceConverter : JsonConverter<ToolChoice>
