@@ -52,18 +52,28 @@ public static class Docs
                 }
 
                 Describe(schema, name, $"The '{name}' object of the API.");
-                foreach (var owner in schema["allOf"] is JsonArray members ? members.OfType<JsonObject>().Append(schema) : new[] { schema })
+                DescribeProperties(schema, name);
+                if (schema["allOf"] is JsonArray members)
                 {
-                    foreach (var (property, value) in owner["properties"] as JsonObject ?? new JsonObject())
+                    foreach (var member in members.OfType<JsonObject>())
                     {
-                        if (value is JsonObject propertySchema)
-                        {
-                            Describe(propertySchema, $"{name}.{property}", $"The API's '{property}' field.");
-                        }
+                        DescribeProperties(member, name);
                     }
                 }
             }
         });
+
+    /// <summary>Describes the properties <paramref name="owner"/> declares, as fields of the type <paramref name="name"/>.</summary>
+    private static void DescribeProperties(JsonObject owner, string name)
+    {
+        foreach (var (property, value) in owner["properties"] as JsonObject ?? new JsonObject())
+        {
+            if (value is JsonObject propertySchema)
+            {
+                Describe(propertySchema, $"{name}.{property}", $"The API's '{property}' field.");
+            }
+        }
+    }
 
     private static void Describe(JsonObject schema, string key, string fallback)
     {

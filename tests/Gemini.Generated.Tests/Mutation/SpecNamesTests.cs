@@ -1,6 +1,6 @@
 using System.Linq;
 using Gemini.SpecTool;
-using static Gemini.Generated.Tests.Mutation.SpecRuleSandbox;
+using static Gemini.Generated.Tests.Mutation.SpecRuleHarness;
 
 namespace Gemini.Generated.Tests.Mutation;
 
@@ -18,7 +18,7 @@ public class SpecNamesTests
             }
             """);
 
-        var context = Run(document, "names");
+        var context = Apply(document, "names");
 
         Assert.That(Json(context.Schemas), Is.EqualTo(Json("""
             {
@@ -47,7 +47,7 @@ public class SpecNamesTests
             }
             """);
 
-        var context = Run(document, "name-inline-schemas");
+        var context = Apply(document, "name-inline-schemas");
 
         Assert.That(context.Schemas.Select(s => s.Key), Is.EqualTo(new[] { "A", "B", "AB", "AE", "AAll", "AOne", "BC" }),
             "every inline schema of A is named before those of B");
@@ -73,7 +73,7 @@ public class SpecNamesTests
             }
             """);
 
-        var error = Assert.Throws<SpecToolException>(() => Run(document, "name-inline-schemas"))!;
+        var error = Assert.Throws<SpecToolException>(() => Apply(document, "name-inline-schemas"))!;
 
         Assert.That(error.Code, Is.EqualTo(SpecToolException.Codes.Normalization));
         Assert.That(error.Message, Does.StartWith(

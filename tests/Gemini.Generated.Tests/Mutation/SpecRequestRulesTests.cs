@@ -1,6 +1,6 @@
 using System.Linq;
 using Gemini.SpecTool;
-using static Gemini.Generated.Tests.Mutation.SpecRuleSandbox;
+using static Gemini.Generated.Tests.Mutation.SpecRuleHarness;
 
 namespace Gemini.Generated.Tests.Mutation;
 
@@ -15,7 +15,7 @@ public class SpecRequestRulesTests
     {
         var document = Document(schemas: Definitions("Letters a-z, A-Z, 0-9, underscores and dashes, at most 64.", "Use a-z, A-Z, 0-9; up to 64 long."));
 
-        var context = Run(document, "request-constraints");
+        var context = Apply(document, "request-constraints");
 
         foreach (var name in new[] { "JsonSchemaDefinition", "FunctionDefinition" })
         {
@@ -33,7 +33,7 @@ public class SpecRequestRulesTests
     {
         var document = Document(schemas: Definitions(description, "a-z, A-Z, 0-9, at most 64"));
 
-        var context = Run(document, "request-constraints");
+        var context = Apply(document, "request-constraints");
 
         Assert.That(Json(context.Schemas["JsonSchemaDefinition"]!["properties"]!["name"]), Is.EqualTo(Json(Name(description))), "no pattern, no maximum length");
         Assert.That(context.Schemas["FunctionDefinition"]!["properties"]!["name"]!["maxLength"]?.GetValue<int>(), Is.EqualTo(64));
@@ -48,7 +48,7 @@ public class SpecRequestRulesTests
             { "FunctionDefinition": { "properties": { "name": { "type": "string", "description": "a-z, A-Z, 0-9, at most 64" } } } }
             """);
 
-        var context = Run(document, "request-constraints");
+        var context = Apply(document, "request-constraints");
 
         Assert.That((string?)context.Schemas["FunctionDefinition"]!["properties"]!["name"]!["pattern"], Is.EqualTo("^[a-zA-Z0-9_-]+$"));
         Assert.That(context.Warnings.Select(w => (w.Location, w.Problem)), Does.Contain(("JsonSchemaDefinition.name", "not in the spec")));
@@ -65,7 +65,7 @@ public class SpecRequestRulesTests
               "d": { "type": "integer", "format": "uri" } } } }
             """);
 
-        var context = Run(document, "uri-strings");
+        var context = Apply(document, "uri-strings");
 
         Assert.That(Json(context.Schemas["U"]), Is.EqualTo(Json("""
             { "properties": {
@@ -84,7 +84,7 @@ public class SpecRequestRulesTests
     {
         var document = Document(request: $$"""{ "type": "object", "required": [ "model", "messages" ], "properties": { "model": {{model}} } }""");
 
-        Run(document, "model");
+        Apply(document, "model");
 
         Assert.That(Json(JsonPointer.Find(document, RequestPointer)),
             Is.EqualTo(Json($$"""{ "type": "object", "required": [ "messages" ], "properties": { "model": { "type": "string", "description": "{{description}}" } } }""")));
@@ -97,13 +97,13 @@ public class SpecRequestRulesTests
             { "properties": { "stream_options": { "type": "object", "required": [ "include_usage" ], "properties": { "include_usage": { "type": "boolean" } } } } }
             """);
 
-        Run(document, "stream-options");
+        Apply(document, "stream-options");
 
         Assert.That(Json(JsonPointer.Find(document, RequestPointer + "/properties/stream_options")),
             Is.EqualTo(Json("""{ "type": "object", "properties": { "include_usage": { "type": "boolean" } } }""")));
 
         var without = Document(request: """{ "properties": { "stream_options": { "type": "object", "properties": {} } } }""");
-        var error = Assert.Throws<SpecToolException>(() => Run(without, "stream-options"))!;
+        var error = Assert.Throws<SpecToolException>(() => Apply(without, "stream-options"))!;
         Assert.That(error.Message, Does.StartWith("Normalization rule 'stream-options' no longer fits the spec at 'request: stream_options.include_usage': not in the spec."));
     }
 

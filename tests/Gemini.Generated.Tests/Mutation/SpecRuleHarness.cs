@@ -7,6 +7,8 @@ namespace Gemini.Generated.Tests.Mutation;
 /// <summary>A small spec with just the chat completions operation, and normalization rules applied to it one at a time.</summary>
 internal static class SpecRuleHarness
 {
+    public const string RequestPointer = "/paths/~1v1~1chat~1completions/post/requestBody/content/application~1json/schema";
+
     /// <summary>A spec whose request, completion and chunk bodies are the given schemas, with the given named schemas.</summary>
     public static JsonObject Document(string request = "{}", string completion = "{}", string chunk = "{}", string schemas = "{}") =>
         (JsonObject)JsonNode.Parse($$"""
