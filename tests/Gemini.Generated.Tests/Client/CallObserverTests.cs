@@ -121,6 +121,53 @@ public class CallObserverTests : FakeServerTestBase
         Assert.That(end.Completion!.Text, Is.EqualTo("One two"));
     }
 
+    [Test]
+    public async Task CompleteStreamingAsync_WhenTheCallerCancelsMidStream_EndsWithThePartialAnswerAndTheCancellation()
+    {
+        Server.DefaultReply = FakeReply.Completion("One two three").WithChunks("One ", "two ", "three");
+        using var cancellation = new System.Threading.CancellationTokenSource();
+
+        var error = Assert.CatchAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var chunk in _client.CompleteStreamingAsync(Harness.Hello()).WithCancellation(cancellation.Token))
+            {
+                if (chunk.Text.Length > 0)
+                {
+                    cancellation.Cancel();
+                }
+            }
+        })!;
+
+        var end = _observer.Ends.Single();
+        Assert.That(end.Error, Is.SameAs(error));
+        Assert.That(end.Completion!.Text, Is.EqualTo("One "));
+    }
+
+    [Test]
+    public void CompleteStreamingAsync_WhenTheServiceRefusesBeforeAnyChunk_EndsWithNoAnswer()
+    {
+        Server.DefaultReply = FakeReply.Error(400, "Bad.");
+
+        var error = Assert.ThrowsAsync<AimlApiException>(() => Harness.ReadAllAsync(_client.CompleteStreamingAsync(Harness.Hello())))!;
+
+        var end = _observer.Ends.Single();
+        Assert.That(end.Error, Is.SameAs(error));
+        Assert.That(end.Completion, Is.Null);
+    }
+
+    [Test]
+    public void CompleteStreamingAsync_WhenTruncationThrowsAtTheEnd_EndsWithTheStreamsCompletion()
+    {
+        Server.DefaultReply = FakeReply.Completion(string.Empty).WithFinishReason("length").WithChunks(string.Empty);
+        var stream = _client.CompleteStreamingAsync(Harness.Hello());
+
+        var error = Assert.ThrowsAsync<GeminiTruncationException>(() => Harness.ReadAllAsync(stream))!;
+
+        var end = _observer.Ends.Single();
+        Assert.That(end.Error, Is.SameAs(error));
+        Assert.That(end.Completion, Is.Not.Null.And.SameAs(stream.Completion));
+    }
+
     private sealed class RecordingObserver : CallObserver
     {
         public ConcurrentQueue<string> Log { get; } = new();

@@ -136,8 +136,8 @@ public class ChatStream : IAsyncEnumerable<ChatCompletionChunk>
         {
             if (!ended)
             {
-                // The caller stopped enumerating early.
-                observations.Ended(Accumulator.ChunkCount > 0 ? Accumulator.ToCompletion() : null, null);
+                // The caller stopped enumerating early, after at least one chunk (each is accumulated before it is handed out).
+                observations.Ended(Accumulator.ToCompletion(), null);
             }
 
             await chunks.DisposeAsync().ConfigureAwait(false);
