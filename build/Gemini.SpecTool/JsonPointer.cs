@@ -40,11 +40,6 @@ public static class JsonPointer
                 JsonArray array => int.TryParse(token, out var index) && index >= 0 && index < array.Count ? array[index] : null,
                 _ => null,
             };
-
-            if (current is null)
-            {
-                return null;
-            }
         }
 
         return current;

@@ -42,14 +42,15 @@ public class SpecNamesTests
                 "n": { "type": "integer", "enum": [ 1, 2 ] },
                 "empty": { "type": "object", "properties": {} },
                 "all": { "allOf": [ { "properties": { "y": { "type": "string" } } } ] },
-                "one": { "oneOf": [ { "type": "object", "properties": { "k": { "type": "string" } } }, { "type": "string" } ] } } },
+                "one": { "oneOf": [ { "type": "object", "properties": { "k": { "type": "string" } } }, { "type": "string" } ] },
+                "any": { "anyOf": [ { "type": "object", "properties": { "z": { "type": "string" } } }, { "type": "integer" } ] } } },
               "B": { "type": "object", "properties": { "c": { "type": "object", "properties": { "w": { "type": "string" } } } } }
             }
             """);
 
         var context = Apply(document, "name-inline-schemas");
 
-        Assert.That(context.Schemas.Select(s => s.Key), Is.EqualTo(new[] { "A", "B", "AB", "AE", "AAll", "AOne", "BC" }),
+        Assert.That(context.Schemas.Select(s => s.Key), Is.EqualTo(new[] { "A", "B", "AB", "AE", "AAll", "AOne", "AAny", "BC" }),
             "every inline schema of A is named before those of B");
         Assert.That(Json(context.Schemas["A"]), Is.EqualTo(Json("""
             { "type": "object", "properties": {
@@ -58,7 +59,8 @@ public class SpecNamesTests
                 "n": { "type": "integer", "enum": [ 1, 2 ] },
                 "empty": { "type": "object", "properties": {} },
                 "all": { "allOf": [ { "$ref": "#/components/schemas/AAll" } ] },
-                "one": { "oneOf": [ { "$ref": "#/components/schemas/AOne" }, { "type": "string" } ] } } }
+                "one": { "oneOf": [ { "$ref": "#/components/schemas/AOne" }, { "type": "string" } ] },
+                "any": { "anyOf": [ { "$ref": "#/components/schemas/AAny" }, { "type": "integer" } ] } } }
             """)));
         Assert.That(Json(context.Schemas["AE"]), Is.EqualTo(Json("""{ "type": "string", "enum": [ "p", "q" ] }""")));
     }

@@ -165,6 +165,19 @@ public class SpecSurfaceShapesTests
     }
 
     [Test]
+    public void Read_AnEntryWhoseDescriptionIsNull_ReadsAsEmpty()
+    {
+        var folder = TestPaths.TempDirectory("surface");
+        var path = Path.Combine(folder, "surface.json");
+        File.WriteAllText(path, """{ "sha256": "abc", "operations": { "GET /y": { "operationId": null } } }""");
+
+        var read = SpecSurface.Read(path);
+
+        Assert.That(read.Elements.Single(), Is.EqualTo(new SurfaceElement("GET /y", "", "", false, false, null, null)));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Test]
     public void Render_WritesAnOperationAsItsOperationIdAloneAndAnUnknownHashAsEmpty()
     {
         var surface = new SpecSurface(new[]
