@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Gemini.Generated.Tests.Support;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -96,18 +97,9 @@ public class JsonBodyReaderTests
     public void AReadThatCompletesLater_DoesNotComeBackThroughTheCallersContext()
     {
         var stream = new LateStream(Encoding.UTF8.GetBytes("\"late\""));
-        var context = new RecordingContext();
-        var previous = SynchronizationContext.Current;
-        Task<JsonReadResult<string>> reading;
-        SynchronizationContext.SetSynchronizationContext(context);
-        try
-        {
-            reading = JsonBodyReader.ReadAsync<string>(stream, null, 1024, CancellationToken.None);
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(previous);
-        }
+        var context = new CountingContext();
+
+        var reading = context.Run(() => JsonBodyReader.ReadAsync<string>(stream, null, 1024, CancellationToken.None));
 
         Assert.That(reading.IsCompleted, Is.False, "the first read is still pending");
         stream.Complete();
@@ -115,21 +107,6 @@ public class JsonBodyReaderTests
         Assert.That(reading.GetAwaiter().GetResult().Value, Is.EqualTo("late"));
         Assert.That(context.Posts, Is.Zero);
     }
-
-    /// <summary>A context that counts what is posted to it and runs it on the thread pool.</summary>
-    private sealed class RecordingContext : SynchronizationContext
-    {
-        private int _posts;
-
-        public int Posts => Volatile.Read(ref _posts);
-
-        public override void Post(SendOrPostCallback d, object? state)
-        {
-            Interlocked.Increment(ref _posts);
-            ThreadPool.QueueUserWorkItem(_ => d(state));
-        }
-    }
-
     /// <summary>A stream whose first read completes only when <see cref="Complete"/> is called; then it ends.</summary>
     private sealed class LateStream : ReadOnlyStreamWrapper
     {

@@ -283,20 +283,8 @@ public class SpecCommandLineTests
     /// <summary>Starts <paramref name="run"/> with a synchronization context that counts what is posted back to it.</summary>
     private static async Task<(int ExitCode, int Posts)> OnRecordingContextAsync(Func<Task<int>> run)
     {
-        var context = new RecordingContext();
-        var previous = SynchronizationContext.Current;
-        Task<int> task;
-        SynchronizationContext.SetSynchronizationContext(context);
-        try
-        {
-            task = run();
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(previous);
-        }
-
-        var exitCode = await task;
+        var context = new CountingContext();
+        var exitCode = await context.Run(run);
         return (exitCode, context.Posts);
     }
 
@@ -348,24 +336,4 @@ public class SpecCommandLineTests
     }
 
     private static string[] Lines(string output) => output.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
-
-    /// <summary>Runs what is posted on the thread pool, as the default context does, counting the posts.</summary>
-    private sealed class RecordingContext : SynchronizationContext
-    {
-        private int _posts;
-
-        public int Posts => Volatile.Read(ref _posts);
-
-        public override void Post(SendOrPostCallback d, object? state)
-        {
-            Interlocked.Increment(ref _posts);
-            base.Post(d, state);
-        }
-
-        public override void Send(SendOrPostCallback d, object? state)
-        {
-            Interlocked.Increment(ref _posts);
-            base.Send(d, state);
-        }
-    }
 }

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Gemini.Generated.Tests.Reliability;
 using Gemini.Generated.Tests.Streaming;
+using Gemini.Generated.Tests.Support;
 
 namespace Gemini.Generated.Tests.Mutation;
 
@@ -60,7 +61,7 @@ public class StreamContextTests
         var gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var idle = new CancellationTokenSource();
         using var stream = new IdleTimeoutStream(new GatedStream(new byte[] { 1, 2, 3 }, gate.Task), idle, TimeSpan.FromMinutes(1), TimeProvider.System);
-        var context = new PostCountingContext();
+        var context = new CountingContext();
 
         var read = context.Run(() => stream.ReadAsync(new byte[8].AsMemory()));
         gate.SetResult(true);
@@ -82,7 +83,7 @@ public class StreamContextTests
         }));
         var stream = client.CompleteStreamingAsync(Harness.Hello());
         var chunks = stream.GetAsyncEnumerator();
-        var context = new PostCountingContext();
+        var context = new CountingContext();
 
         var first = context.Run(() => chunks.MoveNextAsync().AsTask());
         Assert.That(first.IsCompleted, Is.False, "the first chunk waits for the held response");
@@ -103,35 +104,6 @@ public class StreamContextTests
         await chunks.DisposeAsync();
         return (stream, context.Posts);
     }
-
-    /// <summary>A context like a UI thread's, installed only while <see cref="Run{T}"/> runs: it counts what is posted to it.</summary>
-    private sealed class PostCountingContext : SynchronizationContext
-    {
-        private int _posts;
-
-        public int Posts => Volatile.Read(ref _posts);
-
-        public T Run<T>(Func<T> start)
-        {
-            var previous = Current;
-            SetSynchronizationContext(this);
-            try
-            {
-                return start();
-            }
-            finally
-            {
-                SetSynchronizationContext(previous);
-            }
-        }
-
-        public override void Post(SendOrPostCallback d, object? state)
-        {
-            Interlocked.Increment(ref _posts);
-            base.Post(d, state);
-        }
-    }
-
     /// <summary>Response content whose stream (or, with <c>gateTheOpening</c>, whose opening) waits for <c>gate</c>.</summary>
     private sealed class GatedContent : HttpContent
     {

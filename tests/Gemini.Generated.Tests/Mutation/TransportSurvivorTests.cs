@@ -9,6 +9,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Gemini.Generated.Tests.Reliability;
+using Gemini.Generated.Tests.Support;
 
 namespace Gemini.Generated.Tests.Mutation;
 
@@ -70,9 +71,9 @@ public class TransportSurvivorTests
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
         }));
-        var context = new PostCountingContext();
+        var context = new CountingContext();
 
-        var call = context.Start(() => client.CompleteAsync(Harness.Hello()));
+        var call = context.Run(() => client.CompleteAsync(Harness.Hello()));
         Assert.That(call.IsCompleted, Is.False, "the call waits for the body");
         arrived.SetResult(true);
 
@@ -139,36 +140,6 @@ public class TransportSurvivorTests
         sent.Add(request.RequestUri!);
         return StubHandler.Response(200, Harness.CompletionJson);
     });
-
-    /// <summary>A context that counts what is posted to it and runs it on the thread pool.</summary>
-    private sealed class PostCountingContext : SynchronizationContext
-    {
-        private int _posts;
-
-        public int Posts => Volatile.Read(ref _posts);
-
-        /// <summary>Starts <paramref name="call"/> with this context current, as a UI event handler would.</summary>
-        public Task<T> Start<T>(Func<Task<T>> call)
-        {
-            var previous = Current;
-            SetSynchronizationContext(this);
-            try
-            {
-                return call();
-            }
-            finally
-            {
-                SetSynchronizationContext(previous);
-            }
-        }
-
-        public override void Post(SendOrPostCallback d, object? state)
-        {
-            Interlocked.Increment(ref _posts);
-            base.Post(d, state);
-        }
-    }
-
     /// <summary>A body whose bytes arrive when <c>arrived</c> completes.</summary>
     private sealed class LateStream : ReadOnlyStreamWrapper
     {

@@ -3,7 +3,10 @@ using System.Threading;
 
 namespace Gemini.Generated.Tests.Support;
 
-/// <summary>A single-threaded context like a UI's: it counts what is posted to it and runs it on its own thread.</summary>
+/// <summary>
+/// A context like a UI's: <see cref="Run{T}"/> starts work on a thread of its own with this context current, and whatever is
+/// posted or sent to it is counted, then run on the thread pool. The SDK and the spec tool never post to a caller's context.
+/// </summary>
 internal sealed class CountingContext : SynchronizationContext
 {
     private int _posts;
@@ -44,5 +47,11 @@ internal sealed class CountingContext : SynchronizationContext
             SetSynchronizationContext(this);
             d(state);
         });
+    }
+
+    public override void Send(SendOrPostCallback d, object? state)
+    {
+        Interlocked.Increment(ref _posts);
+        base.Send(d, state);
     }
 }
