@@ -15,7 +15,8 @@ namespace Gemini.Generated.Tests.Mutation;
 /// <summary>
 /// The call pipeline's timeouts, retries and failure messages, in process on a fake clock: which timeout a timed-out attempt
 /// names and how long each attempt may run, when a Retry-After wait would outlast the call, word-for-word failure messages,
-/// and, from a UI-like synchronization context, that no continuation of the SDK's is posted to it however the body arrives.
+/// and, from a UI-like synchronization context, that no continuation of the SDK's is posted to it however the body arrives
+/// (the test opens the gate of a <see cref="GatedContent"/> only after the call is waiting).
 /// </summary>
 public class CallPipelineTests
 {
@@ -192,7 +193,7 @@ public class CallPipelineTests
     [Test]
     public void ABodyThatBreaksAfterTheHeaders_SaysItMayHaveBeenBilled()
     {
-        var handler = new Handler((_, _) => Task.FromResult(Ok(new AsyncContent(Harness.CompletionJson, failWith: new IOException("Connection reset."), asyncReads: false))));
+        var handler = new Handler((_, _) => Task.FromResult(Ok(BodyFailingWith(new IOException("Connection reset.")))));
         var client = Harness.InProcessClient(handler);
 
         var error = Assert.ThrowsAsync<GeminiNetworkException>(() => client.CompleteAsync(Harness.Hello()))!;
@@ -207,23 +208,25 @@ public class CallPipelineTests
     public void ACancellationNoTimerCaused_WhileTheBodyIsRead_IsNotCalledAnIdleTimeout()
     {
         var client = Harness.InProcessClient(new Handler((_, _) =>
-            Task.FromResult(Ok(new AsyncContent(Harness.CompletionJson, failWith: new OperationCanceledException("Cancelled by a handler."), asyncReads: false)))));
+            Task.FromResult(Ok(BodyFailingWith(new OperationCanceledException("Cancelled by a handler."))))));
 
         var error = Assert.CatchAsync<Exception>(() => client.CompleteAsync(Harness.Hello()))!;
 
         Assert.That(error.Message, Does.Not.Contain("stopped arriving"));
     }
 
-    [TestCase(true, false)]
-    [TestCase(false, true)]
-    public void ACallWhoseBodyArrivesLater_NeverPostsToAUiLikeContext(bool asyncOpen, bool asyncReads)
+    [TestCase(true)]
+    [TestCase(false)]
+    public void ACallWhoseBodyArrivesLater_NeverPostsToAUiLikeContext(bool opensLater)
     {
-        var client = Harness.InProcessClient(new Handler((_, _) => Task.FromResult(Ok(new AsyncContent(Harness.CompletionJson, asyncOpen: asyncOpen, asyncReads: asyncReads)))));
+        var arrived = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var client = Harness.InProcessClient(new Handler((_, _) => Task.FromResult(Ok(new GatedContent(Json, "application/json", arrived.Task, opensLater)))));
         var context = new CountingContext();
 
-        var text = context.Run(() => client.CompleteAsync(Harness.Hello()).GetAwaiter().GetResult().Text);
+        var call = context.Run(() => client.CompleteAsync(Harness.Hello()));
+        arrived.SetResult(true);
 
-        Assert.That(text, Is.EqualTo("Hello there"));
+        Assert.That(call.GetAwaiter().GetResult().Text, Is.EqualTo("Hello there"));
         Assert.That(context.Posts, Is.Zero);
     }
 
@@ -254,25 +257,14 @@ public class CallPipelineTests
     [TestCase("stream memory", false)]
     public void ALimitedBodyArrivingLater_NeverPostsToAUiLikeContext(string how, bool opensLater)
     {
+        var arrived = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var content = new LimitedContent(new GatedContent(Encoding.ASCII.GetBytes("0123456789"), "text/plain", arrived.Task, opensLater), 100);
         var context = new CountingContext();
 
-        var text = context.Run(() =>
-        {
-            using var content = new LimitedContent(new AsyncContent("0123456789", asyncOpen: opensLater, asyncReads: !opensLater), 100);
-            if (how == "string")
-            {
-                return content.ReadAsStringAsync().GetAwaiter().GetResult();
-            }
+        var reading = context.Run(() => Read(content, how));
+        arrived.SetResult(true);
 
-            using var stream = content.ReadAsStreamAsync().GetAwaiter().GetResult();
-            var buffer = new byte[10];
-            var read = how == "stream array"
-                ? stream.ReadAsync(buffer, 0, 10).GetAwaiter().GetResult()
-                : stream.ReadAsync(buffer.AsMemory()).AsTask().GetAwaiter().GetResult();
-            return Encoding.ASCII.GetString(buffer, 0, read);
-        });
-
-        Assert.That(text, Is.EqualTo("0123456789"));
+        Assert.That(reading.GetAwaiter().GetResult(), Is.EqualTo("0123456789"));
         Assert.That(context.Posts, Is.Zero);
     }
 
@@ -314,6 +306,27 @@ public class CallPipelineTests
 
     private static HttpResponseMessage Ok(HttpContent content) => new(HttpStatusCode.OK) { Content = content };
 
+    private static byte[] Json => Encoding.UTF8.GetBytes(Harness.CompletionJson);
+
+    /// <summary>A completion whose body fails with <paramref name="error"/> as it is read, after the headers arrived.</summary>
+    private static GatedContent BodyFailingWith(Exception error) => new(Json, "application/json", Task.FromException(error));
+
+    /// <summary>Reads <paramref name="content"/> whole as a string, or its stream once into an array or a memory.</summary>
+    private static async Task<string> Read(HttpContent content, string how)
+    {
+        if (how == "string")
+        {
+            return await content.ReadAsStringAsync().ConfigureAwait(false);
+        }
+
+        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+        var buffer = new byte[10];
+        var read = how == "stream array"
+            ? await stream.ReadAsync(buffer, 0, 10).ConfigureAwait(false)
+            : await stream.ReadAsync(buffer.AsMemory()).ConfigureAwait(false);
+        return Encoding.ASCII.GetString(buffer, 0, read);
+    }
+
     /// <summary>A handler that answers each call (numbered from 1) with <c>respond</c>, which may wait.</summary>
     private sealed class Handler : HttpMessageHandler
     {
@@ -326,81 +339,5 @@ public class CallPipelineTests
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             _respond(Interlocked.Increment(ref _calls), cancellationToken);
-    }
-
-    /// <summary>
-    /// JSON content that opens its stream, or delivers its bytes, only after a moment on another thread (so that the code
-    /// awaiting it resumes later, where a captured context would be posted to), or whose stream fails on the first read.
-    /// </summary>
-    private sealed class AsyncContent : HttpContent
-    {
-        private readonly byte[] _body;
-        private readonly bool _asyncOpen;
-        private readonly bool _asyncReads;
-        private readonly Exception? _failWith;
-
-        public AsyncContent(string body, bool asyncOpen = false, bool asyncReads = false, Exception? failWith = null)
-        {
-            _body = Encoding.UTF8.GetBytes(body);
-            _asyncOpen = asyncOpen;
-            _asyncReads = asyncReads;
-            _failWith = failWith;
-            Headers.TryAddWithoutValidation("Content-Type", "application/json");
-        }
-
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-            throw new NotSupportedException("read as a stream");
-
-        protected override async Task<Stream> CreateContentReadStreamAsync()
-        {
-            if (_asyncOpen)
-            {
-                await Later().ConfigureAwait(false);
-            }
-
-            return new LaterStream(_body, _asyncReads, _failWith);
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-
-        /// <summary>Completes on a timer thread, never before it is awaited.</summary>
-        internal static Task Later() => Task.Delay(20);
-    }
-
-    private sealed class LaterStream : MemoryStream
-    {
-        private readonly bool _async;
-        private readonly Exception? _failWith;
-
-        public LaterStream(byte[] body, bool async, Exception? failWith)
-            : base(body, writable: false)
-        {
-            _async = async;
-            _failWith = failWith;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => _failWith is null ? base.Read(buffer, offset, count) : throw _failWith;
-
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            await ReadAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (_failWith is not null)
-            {
-                throw _failWith;
-            }
-
-            if (_async)
-            {
-                await AsyncContent.Later().ConfigureAwait(false);
-            }
-
-            return Read(buffer.Span);
-        }
     }
 }

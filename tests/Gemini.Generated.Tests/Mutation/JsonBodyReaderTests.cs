@@ -96,51 +96,16 @@ public class JsonBodyReaderTests
     [Test]
     public void AReadThatCompletesLater_DoesNotComeBackThroughTheCallersContext()
     {
-        var stream = new LateStream(Encoding.UTF8.GetBytes("\"late\""));
+        var arrived = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stream = new GatedStream(Encoding.UTF8.GetBytes("\"late\""), arrived.Task);
         var context = new CountingContext();
 
         var reading = context.Run(() => JsonBodyReader.ReadAsync<string>(stream, null, 1024, CancellationToken.None));
 
         Assert.That(reading.IsCompleted, Is.False, "the first read is still pending");
-        stream.Complete();
+        arrived.SetResult(true);
 
         Assert.That(reading.GetAwaiter().GetResult().Value, Is.EqualTo("late"));
         Assert.That(context.Posts, Is.Zero);
-    }
-    /// <summary>A stream whose first read completes only when <see cref="Complete"/> is called; then it ends.</summary>
-    private sealed class LateStream : ReadOnlyStreamWrapper
-    {
-        private readonly byte[] _data;
-        private readonly TaskCompletionSource<int> _first = new();
-        private byte[]? _buffer;
-        private int _offset;
-        private bool _started;
-
-        public LateStream(byte[] data)
-            : base(Stream.Null)
-        {
-            _data = data;
-        }
-
-        public void Complete()
-        {
-            Buffer.BlockCopy(_data, 0, _buffer!, _offset, _data.Length);
-            _first.SetResult(_data.Length);
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            if (_started)
-            {
-                return Task.FromResult(0);
-            }
-
-            _started = true;
-            _buffer = buffer;
-            _offset = offset;
-            return _first.Task;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

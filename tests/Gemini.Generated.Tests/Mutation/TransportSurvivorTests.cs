@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -67,9 +66,7 @@ public class TransportSurvivorTests
         var arrived = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var client = Harness.InProcessClient(new StubHandler(_ =>
         {
-            var content = new StreamContent(new LateStream(body, arrived.Task));
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new GatedContent(body, "application/json", arrived.Task) };
         }));
         var context = new CountingContext();
 
@@ -140,23 +137,4 @@ public class TransportSurvivorTests
         sent.Add(request.RequestUri!);
         return StubHandler.Response(200, Harness.CompletionJson);
     });
-    /// <summary>A body whose bytes arrive when <c>arrived</c> completes.</summary>
-    private sealed class LateStream : ReadOnlyStreamWrapper
-    {
-        private readonly Task _arrived;
-
-        public LateStream(byte[] bytes, Task arrived)
-            : base(new MemoryStream(bytes))
-        {
-            _arrived = arrived;
-        }
-
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            await _arrived.ConfigureAwait(false);
-            return Inner.Read(buffer, offset, count);
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Inner.Read(buffer, offset, count);
-    }
 }
